@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "service/cli/ServeCommand.h"
+
+#include "service/ServiceContext.h"
+#include "service/common/Logging.h"
+#include "service/schedule/Scheduler.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace ArchiveSync {
+
+namespace {
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(signalPipe[1], &byte, 1);
+}
+
+QString triggerName(Scheduler::Trigger trigger)
+{
+    return trigger == Scheduler::Trigger::CatchUp ? QStringLiteral("catch-up") : QStringLiteral("schedule");
+}
+} // namespace
+
+ServeCommand::ServeCommand(ServiceContext &ctx, QObject *parent) : QObject(parent), m_ctx(ctx) {}
+
+int ServeCommand::exec(QTextStream &out, QTextStream &err)
+{
+    if (Status st = m_ctx.repositoryJobs().recover(); !st.ok())
+        err << "archivesync-service: repair at start-up: " << st.errorString() << "\n";
+    Result<Schedule> schedule = m_ctx.schedule();
+    if (!schedule) {
+        err << "archivesync-service: " << schedule.errorString() << "\n";
+        return 1;
+    }
+    Result<std::optional<QDateTime>> lastSlot = m_ctx.jobs().lastRunSlot();
+    if (!lastSlot) {
+        err << "archivesync-service: " << lastSlot.errorString() << "\n";
+        return 1;
+    }
+
+    // SIGTERM and SIGINT end the event loop through a self-pipe: a signal handler may only write.
+    if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+        err << "archivesync-service: cannot create the signal pipe\n";
+        return 1;
+    }
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
+    connect(&notifier, &QSocketNotifier::activated, qApp, [] {
+        qCInfo(lcService) << "stopping on signal";
+        QCoreApplication::quit();
+    });
+
+    Scheduler scheduler(m_ctx.clock(), *schedule, *lastSlot);
+    connect(&scheduler, &Scheduler::runDue, this, [this](const QDateTime &slot, Scheduler::Trigger trigger) {
+        Result<JobOutcome> outcome = m_ctx.repositoryJobs().update({}, triggerName(trigger));
+        if (!outcome)
+            qCWarning(lcService) << "scheduled update failed:" << outcome.errorString();
+        // The slot counts as run even when a mailbox failed: the failure is in the job history,
+        // and retrying in a burst would not help the others.
+        if (Status st = m_ctx.jobs().setLastRunSlot(slot, m_ctx.clock().now()); !st.ok())
+            qCWarning(lcService) << st.errorString();
+    });
+    connect(&scheduler, &Scheduler::nextRunChanged, this, [](const QDateTime &next) {
+        qCInfo(lcService) << "next repository update at" << next.toString(Qt::ISODate);
+    });
+    scheduler.start();
+    out << "archivesync-service: serving " << m_ctx.dataDir() << "; " << schedule->describe() << ", next run "
+        << scheduler.nextRun().toString(Qt::ISODate) << "\n";
+    out.flush();
+    const int rc = QCoreApplication::exec();
+    std::signal(SIGTERM, SIG_DFL);
+    std::signal(SIGINT, SIG_DFL);
+    ::close(signalPipe[0]);
+    ::close(signalPipe[1]);
+    return rc;
+}
+
+} // namespace ArchiveSync
