@@ -9,7 +9,8 @@
 namespace ArchiveSync {
 
 ServiceContext::ServiceContext(QString dataDir, const Clock &clock)
-    : m_dataDir(QDir(dataDir).absolutePath()), m_clock(clock)
+    : m_dataDir(QDir(dataDir).absolutePath())
+    , m_clock(clock)
 {
     m_builder = std::make_unique<RepositoryBuilder>(m_archive, m_offline, m_clock, repositoriesPath());
     m_repositoryJobs = std::make_unique<RepositoryJobs>(m_archive, m_offline, m_jobs, *m_builder, m_clock,
@@ -34,7 +35,8 @@ Status ServiceContext::open()
         return st;
     if (Status st = m_db.openSqlite(m_dataDir + QStringLiteral("/archive.db")); !st.ok())
         return st;
-    if (auto storage = m_archive.ensureStorage(QStringLiteral("default"), StorageKind::Disk, defaultStoragePath());
+    if (auto storage =
+            m_archive.ensureStorage(QStringLiteral("default"), StorageKind::Disk, defaultStoragePath());
         !storage)
         return storage.error();
     return {};

@@ -17,7 +17,8 @@ int main(int argc, char *argv[])
     // The CLI speaks through its own output; progress logs are for `serve` and for debugging
     // (QT_LOGGING_RULES="archivesync.*.info=true" or ARCHIVESYNC_VERBOSE=1).
     const bool serving = QCoreApplication::arguments().contains(QStringLiteral("serve"));
-    if (!serving && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES") && qEnvironmentVariableIsEmpty("ARCHIVESYNC_VERBOSE"))
+    if (!serving && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES") &&
+        qEnvironmentVariableIsEmpty("ARCHIVESYNC_VERBOSE"))
         QLoggingCategory::setFilterRules(QStringLiteral("archivesync.*.info=false"));
 
     QTextStream out(stdout);

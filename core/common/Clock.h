@@ -30,9 +30,9 @@ class ManualClock final : public Clock
 {
 public:
     explicit ManualClock(QDateTime now, QTimeZone zone = QTimeZone::utc())
-        : m_now(std::move(now)), m_zone(std::move(zone))
-    {
-    }
+        : m_now(std::move(now))
+        , m_zone(std::move(zone))
+    {}
     QDateTime now() const override { return m_now; }
     QTimeZone timeZone() const override { return m_zone; }
     void setNow(const QDateTime &now) { m_now = now; }

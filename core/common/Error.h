@@ -8,18 +8,18 @@ namespace ArchiveSync {
 /// \brief What kind of failure an Error reports; callers branch on this, people read the message.
 enum class ErrorCategory
 {
-    Invalid,     ///< bad input: a setting, an argument, a malformed file
-    NotFound,    ///< the thing named does not exist
-    Conflict,    ///< the request clashes with the current state
-    Io,          ///< the file system failed (open, write, fsync, rename, disk full)
-    Corrupt,     ///< stored data fails a check (hash, format)
-    Database,    ///< the SQL store failed
-    Network,     ///< transport-level failure
-    Auth,        ///< not signed in, or credentials refused
-    Forbidden,   ///< signed in but not allowed
-    Throttled,   ///< try again later
-    Server,      ///< the other side failed
-    Internal,    ///< a bug: an invariant did not hold
+    Invalid,   ///< bad input: a setting, an argument, a malformed file
+    NotFound,  ///< the thing named does not exist
+    Conflict,  ///< the request clashes with the current state
+    Io,        ///< the file system failed (open, write, fsync, rename, disk full)
+    Corrupt,   ///< stored data fails a check (hash, format)
+    Database,  ///< the SQL store failed
+    Network,   ///< transport-level failure
+    Auth,      ///< not signed in, or credentials refused
+    Forbidden, ///< signed in but not allowed
+    Throttled, ///< try again later
+    Server,    ///< the other side failed
+    Internal,  ///< a bug: an invariant did not hold
 };
 
 /// \brief A failure with a category and a message written for a person.

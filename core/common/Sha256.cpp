@@ -12,7 +12,8 @@ void Sha256::CtxDeleter::operator()(evp_md_ctx_st *ctx) const
     EVP_MD_CTX_free(ctx);
 }
 
-Sha256::Sha256() : m_ctx(EVP_MD_CTX_new())
+Sha256::Sha256()
+    : m_ctx(EVP_MD_CTX_new())
 {
     reset();
 }

@@ -72,8 +72,8 @@ QString decode(const QString &encoded)
             out += encoded.mid(i, end - i + 1); // not valid: keep the bytes as they stand
         } else {
             for (qsizetype k = 0; k + 1 < decoded.size(); k += 2) {
-                out += QChar(static_cast<char16_t>((static_cast<uchar>(decoded.at(k)) << 8)
-                                                   | static_cast<uchar>(decoded.at(k + 1))));
+                out += QChar(static_cast<char16_t>((static_cast<uchar>(decoded.at(k)) << 8) |
+                                                   static_cast<uchar>(decoded.at(k + 1))));
             }
         }
         i = end + 1;

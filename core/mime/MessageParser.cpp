@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // GLib's headers use the identifier "signals", which Qt defines as a macro: this file is
 // compiled with QT_NO_KEYWORDS (see CMakeLists.txt).
-#include <gmime/gmime.h>
-
 #include "core/mime/MessageParser.h"
 
 #include "core/common/Logging.h"
 
+#include <gmime/gmime.h>
 #include <mutex>
 
 namespace ArchiveSync {
@@ -88,10 +87,10 @@ void inspect(GMimeObject *object, StructureFlags &flags, int depth)
         return;
     }
     if (GMIME_IS_PART(object)) {
-        if (isContentType(object, "application", "pkcs7-signature")
-            || isContentType(object, "application", "x-pkcs7-signature")
-            || isContentType(object, "application", "pgp-signature")
-            || isContentType(object, "application", "pgp-encrypted"))
+        if (isContentType(object, "application", "pkcs7-signature") ||
+            isContentType(object, "application", "x-pkcs7-signature") ||
+            isContentType(object, "application", "pgp-signature") ||
+            isContentType(object, "application", "pgp-encrypted"))
             return;
         GMimePart *part = GMIME_PART(object);
         if (g_mime_part_is_attachment(part) || g_mime_part_get_filename(part))

@@ -83,8 +83,8 @@ std::optional<FolderPolicy> folderPolicyFromName(QStringView name)
 
 bool OfflineSettings::isValidFolderPath(const QString &path)
 {
-    if (path.isEmpty() || path.size() > 512 || path.startsWith(QLatin1Char('/')) || path.endsWith(QLatin1Char('/'))
-        || path.contains(QStringLiteral("//")))
+    if (path.isEmpty() || path.size() > 512 || path.startsWith(QLatin1Char('/')) ||
+        path.endsWith(QLatin1Char('/')) || path.contains(QStringLiteral("//")))
         return false;
     for (QChar c : path) {
         if (c.category() == QChar::Other_Control)
@@ -95,7 +95,8 @@ bool OfflineSettings::isValidFolderPath(const QString &path)
 
 std::optional<qint64> OfflineSettings::parseSize(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("^(\\d{1,12})(?:\\.(\\d{1,3}))?\\s*([kmgt]?)(?:i?b)?$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(\\d{1,12})(?:\\.(\\d{1,3}))?\\s*([kmgt]?)(?:i?b)?$"));
     const auto match = re.match(text.trimmed().toLower());
     if (!match.hasMatch())
         return std::nullopt;
@@ -200,7 +201,8 @@ Status OfflineSettings::applyKeyValue(const QString &assignment)
         const auto months = parseMonths(value);
         if (!months)
             return Error::invalid(
-                QStringLiteral("content-window: expected 'all' or a number of months such as 12 or 2y, got '%1'")
+                QStringLiteral(
+                    "content-window: expected 'all' or a number of months such as 12 or 2y, got '%1'")
                     .arg(value),
                 key);
         next.contentWindowMonths = *months;
@@ -208,33 +210,39 @@ Status OfflineSettings::applyKeyValue(const QString &assignment)
         const auto policy = folderPolicyFromName(value);
         if (!policy)
             return Error::invalid(
-                QStringLiteral("default-folder-policy: expected whole, headers or excluded, got '%1'").arg(value),
+                QStringLiteral("default-folder-policy: expected whole, headers or excluded, got '%1'")
+                    .arg(value),
                 key);
         next.defaultFolderPolicy = *policy;
     } else if (key.startsWith(QLatin1String("folder."))) {
         const QString folder = key.mid(7);
         if (!isValidFolderPath(policyKey(folder)))
-            return Error::invalid(QStringLiteral("%1: '%2' is not a valid folder path").arg(key, folder), key);
+            return Error::invalid(QStringLiteral("%1: '%2' is not a valid folder path").arg(key, folder),
+                                  key);
         if (value.compare(QLatin1String("default"), Qt::CaseInsensitive) == 0) {
             next.folderPolicies.remove(folder);
         } else {
             const auto policy = folderPolicyFromName(value);
             if (!policy)
                 return Error::invalid(
-                    QStringLiteral("%1: expected whole, headers, excluded or default, got '%2'").arg(key, value), key);
+                    QStringLiteral("%1: expected whole, headers, excluded or default, got '%2'")
+                        .arg(key, value),
+                    key);
             next.folderPolicies.insert(folder, *policy);
         }
     } else if (key == QLatin1String("max-whole-size")) {
         const auto bytes = parseSize(value);
         if (!bytes)
             return Error::invalid(
-                QStringLiteral("max-whole-size: expected a size such as 50M or 1G, got '%1'").arg(value), key);
+                QStringLiteral("max-whole-size: expected a size such as 50M or 1G, got '%1'").arg(value),
+                key);
         next.maxWholeMessageBytes = *bytes;
     } else if (key == QLatin1String("check-interval")) {
         const auto minutes = parseMinutes(value);
         if (!minutes)
             return Error::invalid(
-                QStringLiteral("check-interval: expected a duration such as 30m, 2h or 1d, got '%1'").arg(value),
+                QStringLiteral("check-interval: expected a duration such as 30m, 2h or 1d, got '%1'")
+                    .arg(value),
                 key);
         next.checkIntervalMinutes = *minutes;
     } else if (key == QLatin1String("max-cache-size")) {
@@ -242,14 +250,16 @@ Status OfflineSettings::applyKeyValue(const QString &assignment)
         const auto bytes = unlimited ? std::optional<qint64>(0) : parseSize(value);
         if (!bytes)
             return Error::invalid(
-                QStringLiteral("max-cache-size: expected a size such as 10G, or unlimited, got '%1'").arg(value),
+                QStringLiteral("max-cache-size: expected a size such as 10G, or unlimited, got '%1'")
+                    .arg(value),
                 key);
         next.maxCacheBytes = *bytes;
     } else {
-        return Error::invalid(QStringLiteral("unknown setting '%1' (known: content-window, default-folder-policy, "
-                                             "folder.<path>, max-whole-size, check-interval, max-cache-size)")
-                                  .arg(key),
-                              key);
+        return Error::invalid(
+            QStringLiteral("unknown setting '%1' (known: content-window, default-folder-policy, "
+                           "folder.<path>, max-whole-size, check-interval, max-cache-size)")
+                .arg(key),
+            key);
     }
     if (Status valid = next.validate(); !valid.ok())
         return valid;
@@ -270,7 +280,8 @@ Status OfflineSettings::validate() const
         return Error::invalid(QStringLiteral("check-interval must be between 5 minutes and 7 days"),
                               QStringLiteral("check-interval"));
     if (maxCacheBytes < 0)
-        return Error::invalid(QStringLiteral("max-cache-size must not be negative"), QStringLiteral("max-cache-size"));
+        return Error::invalid(QStringLiteral("max-cache-size must not be negative"),
+                              QStringLiteral("max-cache-size"));
     if (maxCacheBytes > 0 && maxCacheBytes < 16LL * 1024 * 1024)
         return Error::invalid(QStringLiteral("max-cache-size must be unlimited or at least 16M"),
                               QStringLiteral("max-cache-size"));
@@ -299,9 +310,10 @@ QJsonObject OfflineSettings::toJson() const
 
 Result<OfflineSettings> OfflineSettings::fromJson(const QJsonObject &json)
 {
-    static const QStringList known = {QStringLiteral("contentWindowMonths"),  QStringLiteral("defaultFolderPolicy"),
-                                      QStringLiteral("folderPolicies"),       QStringLiteral("maxWholeMessageBytes"),
-                                      QStringLiteral("checkIntervalMinutes"), QStringLiteral("maxCacheBytes")};
+    static const QStringList known = {
+        QStringLiteral("contentWindowMonths"),  QStringLiteral("defaultFolderPolicy"),
+        QStringLiteral("folderPolicies"),       QStringLiteral("maxWholeMessageBytes"),
+        QStringLiteral("checkIntervalMinutes"), QStringLiteral("maxCacheBytes")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key()))
             return Error::invalid(QStringLiteral("unknown field '%1'").arg(it.key()), it.key());
@@ -317,8 +329,8 @@ Result<OfflineSettings> OfflineSettings::fromJson(const QJsonObject &json)
         out = static_cast<qint64>(d);
         return {};
     };
-    qint64 months = s.contentWindowMonths, maxWhole = s.maxWholeMessageBytes, interval = s.checkIntervalMinutes,
-           cache = s.maxCacheBytes;
+    qint64 months = s.contentWindowMonths, maxWhole = s.maxWholeMessageBytes,
+           interval = s.checkIntervalMinutes, cache = s.maxCacheBytes;
     for (const auto &[name, target] :
          {std::pair<QString, qint64 *>{QStringLiteral("contentWindowMonths"), &months},
           {QStringLiteral("maxWholeMessageBytes"), &maxWhole},
@@ -329,8 +341,9 @@ Result<OfflineSettings> OfflineSettings::fromJson(const QJsonObject &json)
     }
     // Checked before the narrowing casts below; the remaining ranges are validate()'s.
     if (months < 0 || months > kMaxContentWindowMonths)
-        return Error::invalid(QStringLiteral("contentWindowMonths must be between 0 and %1").arg(kMaxContentWindowMonths),
-                              QStringLiteral("contentWindowMonths"));
+        return Error::invalid(
+            QStringLiteral("contentWindowMonths must be between 0 and %1").arg(kMaxContentWindowMonths),
+            QStringLiteral("contentWindowMonths"));
     if (interval < kMinCheckIntervalMinutes || interval > kMaxCheckIntervalMinutes)
         return Error::invalid(QStringLiteral("checkIntervalMinutes must be between %1 and %2")
                                   .arg(kMinCheckIntervalMinutes)
@@ -345,8 +358,9 @@ Result<OfflineSettings> OfflineSettings::fromJson(const QJsonObject &json)
         const QJsonValue v = json.value(QStringLiteral("defaultFolderPolicy"));
         const auto policy = v.isString() ? folderPolicyFromName(v.toString()) : std::nullopt;
         if (!policy)
-            return Error::invalid(QStringLiteral("defaultFolderPolicy must be one of whole, headers, excluded"),
-                                  QStringLiteral("defaultFolderPolicy"));
+            return Error::invalid(
+                QStringLiteral("defaultFolderPolicy must be one of whole, headers, excluded"),
+                QStringLiteral("defaultFolderPolicy"));
         s.defaultFolderPolicy = *policy;
     }
     if (json.contains(QStringLiteral("folderPolicies"))) {
@@ -357,10 +371,12 @@ Result<OfflineSettings> OfflineSettings::fromJson(const QJsonObject &json)
         s.folderPolicies.clear();
         const QJsonObject folders = v.toObject();
         for (auto it = folders.begin(); it != folders.end(); ++it) {
-            const auto policy = it.value().isString() ? folderPolicyFromName(it.value().toString()) : std::nullopt;
+            const auto policy =
+                it.value().isString() ? folderPolicyFromName(it.value().toString()) : std::nullopt;
             const QString field = QStringLiteral("folderPolicies.") + it.key();
             if (!policy)
-                return Error::invalid(QStringLiteral("%1 must be one of whole, headers, excluded").arg(field), field);
+                return Error::invalid(QStringLiteral("%1 must be one of whole, headers, excluded").arg(field),
+                                      field);
             s.folderPolicies.insert(it.key(), *policy);
         }
     }
@@ -393,7 +409,8 @@ QStringList OfflineSettings::describe() const
 {
     QStringList lines;
     lines << QStringLiteral("content-window=%1")
-                 .arg(contentWindowMonths == 0 ? QStringLiteral("all") : QString::number(contentWindowMonths));
+                 .arg(contentWindowMonths == 0 ? QStringLiteral("all")
+                                               : QString::number(contentWindowMonths));
     lines << QStringLiteral("default-folder-policy=%1").arg(folderPolicyName(defaultFolderPolicy));
     for (auto it = folderPolicies.cbegin(); it != folderPolicies.cend(); ++it)
         lines << QStringLiteral("folder.%1=%2").arg(it.key(), folderPolicyName(it.value()));

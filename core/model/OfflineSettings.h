@@ -26,7 +26,8 @@ enum class Delivery
 {
     Excluded,      ///< not in the repository
     HeadersOnly,   ///< header block in the index segment
-    WholeInBodies, ///< full message in its folder's bodies segment (fetched only when the folder is kept whole)
+    WholeInBodies, ///< full message in its folder's bodies segment (fetched only when the folder is kept
+                   ///< whole)
     WholeInIndex,  ///< full message in the index segment: always whole (signed, encrypted, non-mail)
 };
 

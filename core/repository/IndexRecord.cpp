@@ -67,7 +67,8 @@ QJsonObject IndexRecord::toJson() const
     o.insert(QStringLiteral("to"), to);
     o.insert(QStringLiteral("cc"), cc);
     o.insert(QStringLiteral("subject"), subject);
-    o.insert(QStringLiteral("date"), date.isValid() ? QJsonValue(date.toUTC().toString(Qt::ISODate)) : QJsonValue());
+    o.insert(QStringLiteral("date"),
+             date.isValid() ? QJsonValue(date.toUTC().toString(Qt::ISODate)) : QJsonValue());
     o.insert(QStringLiteral("size"), size);
     o.insert(QStringLiteral("sha256"), sha256);
     o.insert(QStringLiteral("signed"), isSigned);
@@ -91,8 +92,8 @@ Result<IndexRecord> IndexRecord::fromJson(const QJsonObject &json)
         return bad(QStringLiteral("type"), QStringLiteral("is not message, tombstone or body"));
 
     const QJsonValue id = json.value(QStringLiteral("id"));
-    if (!id.isDouble() || id.toDouble() < 1 || id.toDouble() > 9.0e15
-        || id.toDouble() != static_cast<double>(static_cast<qint64>(id.toDouble())))
+    if (!id.isDouble() || id.toDouble() < 1 || id.toDouble() > 9.0e15 ||
+        id.toDouble() != static_cast<double>(static_cast<qint64>(id.toDouble())))
         return bad(QStringLiteral("id"), QStringLiteral("is not a positive whole number"));
     r.id = static_cast<qint64>(id.toDouble());
     if (r.type == Type::Tombstone)

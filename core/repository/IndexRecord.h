@@ -42,13 +42,13 @@ struct IndexRecord
     QString cc;
     QString subject;
     QDateTime date;
-    qint64 size = 0;  ///< the full message's size
-    QString sha256;   ///< the full message's SHA-256
+    qint64 size = 0; ///< the full message's size
+    QString sha256;  ///< the full message's SHA-256
     bool isSigned = false;
     bool isEncrypted = false;
     bool hasAttachments = false;
     Content content = Content::None;
-    QString entry;       ///< the tar entry holding this record's bytes; empty for tombstones
+    QString entry; ///< the tar entry holding this record's bytes; empty for tombstones
     qint64 entrySize = 0;
     QString entrySha256; ///< SHA-256 of the entry's bytes (the header block, or the whole message)
 

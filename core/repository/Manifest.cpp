@@ -31,13 +31,11 @@ QByteArray Manifest::toJson() const
 {
     QJsonArray list;
     for (const SegmentInfo &s : segments) {
-        QJsonObject o{{QStringLiteral("sequence"), s.sequence},
-                      {QStringLiteral("sha256"), s.sha256},
-                      {QStringLiteral("kind"), segmentKindName(s.kind)},
-                      {QStringLiteral("size"), s.size},
-                      {QStringLiteral("messages"), s.messages},
-                      {QStringLiteral("tombstones"), s.tombstones},
-                      {QStringLiteral("created"), timeValue(s.created)}};
+        QJsonObject o{
+            {QStringLiteral("sequence"), s.sequence},          {QStringLiteral("sha256"), s.sha256},
+            {QStringLiteral("kind"), segmentKindName(s.kind)}, {QStringLiteral("size"), s.size},
+            {QStringLiteral("messages"), s.messages},          {QStringLiteral("tombstones"), s.tombstones},
+            {QStringLiteral("created"), timeValue(s.created)}};
         if (s.kind == SegmentKind::Bodies)
             o.insert(QStringLiteral("folder"), s.folder);
         list.append(o);

@@ -11,7 +11,6 @@
 
 #include <archive.h>
 #include <archive_entry.h>
-
 #include <memory>
 
 namespace ArchiveSync {
@@ -35,7 +34,8 @@ Result<QByteArray> readEntryData(struct archive *ar, qint64 size, const QString 
     while (done < size) {
         const la_ssize_t n = archive_read_data(ar, data.data() + done, static_cast<size_t>(size - done));
         if (n < 0)
-            return corrupt(path, QStringLiteral("%1: %2").arg(name, QString::fromLocal8Bit(archive_error_string(ar))));
+            return corrupt(
+                path, QStringLiteral("%1: %2").arg(name, QString::fromLocal8Bit(archive_error_string(ar))));
         if (n == 0)
             return corrupt(path, QStringLiteral("%1 is shorter than declared").arg(name));
         done += n;
@@ -59,8 +59,8 @@ Result<QList<IndexRecord>> SegmentReader::read(const QString &path, const EntryH
 
     struct archive_entry *entry = nullptr;
     auto checkRegular = [&](const QString &name) -> Status {
-        if (archive_entry_filetype(entry) != AE_IFREG || archive_entry_hardlink(entry) != nullptr
-            || archive_entry_symlink(entry) != nullptr)
+        if (archive_entry_filetype(entry) != AE_IFREG || archive_entry_hardlink(entry) != nullptr ||
+            archive_entry_symlink(entry) != nullptr)
             return corrupt(path, QStringLiteral("%1 is not a regular file").arg(name));
         if (!archive_entry_size_is_set(entry))
             return corrupt(path, QStringLiteral("%1 has no size").arg(name));
@@ -97,9 +97,11 @@ Result<QList<IndexRecord>> SegmentReader::read(const QString &path, const EntryH
             return corrupt(path, QStringLiteral("index line %1 is not a JSON object").arg(lineNumber));
         Result<IndexRecord> record = IndexRecord::fromJson(doc.object());
         if (!record)
-            return corrupt(path, QStringLiteral("index line %1: %2").arg(lineNumber).arg(record.errorString()));
+            return corrupt(path,
+                           QStringLiteral("index line %1: %2").arg(lineNumber).arg(record.errorString()));
         if (ids.contains(record->id))
-            return corrupt(path, QStringLiteral("index line %1 repeats id %2").arg(lineNumber).arg(record->id));
+            return corrupt(path,
+                           QStringLiteral("index line %1 repeats id %2").arg(lineNumber).arg(record->id));
         ids.insert(record->id);
         if (record->type != IndexRecord::Type::Tombstone) {
             if (record->entrySize > m_limits.maxEntryBytes)
@@ -141,7 +143,9 @@ Result<QList<IndexRecord>> SegmentReader::read(const QString &path, const EntryH
     if (rc != ARCHIVE_EOF)
         return corrupt(path, QString::fromLocal8Bit(archive_error_string(ar.get())));
     if (seen.size() != expected.size())
-        return corrupt(path, QStringLiteral("%1 entries named in the index are missing").arg(expected.size() - seen.size()));
+        return corrupt(
+            path,
+            QStringLiteral("%1 entries named in the index are missing").arg(expected.size() - seen.size()));
     return records;
 }
 
@@ -151,7 +155,8 @@ Status SegmentReader::verifyFile(const QString &path, const QString &expectedSha
     if (!actual)
         return actual.error();
     if (*actual != expectedSha256)
-        return Error::corrupt(QStringLiteral("segment %1 has SHA-256 %2, expected %3").arg(path, *actual, expectedSha256));
+        return Error::corrupt(
+            QStringLiteral("segment %1 has SHA-256 %2, expected %3").arg(path, *actual, expectedSha256));
     return {};
 }
 

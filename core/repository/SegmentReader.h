@@ -31,7 +31,9 @@ public:
     /// Called once per entry, after its bytes were checked; an error stops the read.
     using EntryHandler = std::function<Status(const IndexRecord &record, const QByteArray &data)>;
 
-    explicit SegmentReader(SegmentLimits limits = {}) : m_limits(limits) {}
+    explicit SegmentReader(SegmentLimits limits = {})
+        : m_limits(limits)
+    {}
 
     /// Reads the whole segment; returns its index records (tombstones included) in index order.
     Result<QList<IndexRecord>> read(const QString &path, const EntryHandler &onEntry = {}) const;

@@ -12,7 +12,6 @@
 
 #include <archive.h>
 #include <archive_entry.h>
-
 #include <memory>
 
 namespace ArchiveSync {
@@ -53,9 +52,10 @@ struct EntryDeleter
 } // namespace
 
 SegmentWriter::SegmentWriter(QString directory, SegmentKind kind, QString folder)
-    : m_directory(std::move(directory)), m_kind(kind), m_folder(std::move(folder))
-{
-}
+    : m_directory(std::move(directory))
+    , m_kind(kind)
+    , m_folder(std::move(folder))
+{}
 
 SegmentWriter::~SegmentWriter()
 {
@@ -95,7 +95,9 @@ Result<SegmentInfo> SegmentWriter::finish(const QDateTime &created, int sequence
 {
     if (Status dir = FileUtil::makeDirectory(m_directory, 0750); !dir.ok())
         return dir.error();
-    m_tempPath = QDir(m_directory).filePath(QStringLiteral(".tmp-%1.part").arg(QUuid::createUuid().toString(QUuid::Id128)));
+    m_tempPath =
+        QDir(m_directory)
+            .filePath(QStringLiteral(".tmp-%1.part").arg(QUuid::createUuid().toString(QUuid::Id128)));
 
     Sink sink;
     sink.file.setFileName(m_tempPath);
@@ -105,14 +107,14 @@ Result<SegmentInfo> SegmentWriter::finish(const QDateTime &created, int sequence
     std::unique_ptr<struct archive, ArchiveDeleter> ar(archive_write_new());
     std::unique_ptr<struct archive_entry, EntryDeleter> entry(archive_entry_new());
     auto archiveError = [&](const QString &what) {
-        const QString detail = sink.error.isEmpty() ? QString::fromLocal8Bit(archive_error_string(ar.get()))
-                                                    : sink.error;
+        const QString detail =
+            sink.error.isEmpty() ? QString::fromLocal8Bit(archive_error_string(ar.get())) : sink.error;
         return Error::io(QStringLiteral("cannot write segment %1 (%2): %3").arg(m_tempPath, what, detail));
     };
-    if (archive_write_add_filter_zstd(ar.get()) != ARCHIVE_OK
-        || archive_write_set_filter_option(ar.get(), "zstd", "compression-level", "3") != ARCHIVE_OK
-        || archive_write_set_format_pax_restricted(ar.get()) != ARCHIVE_OK
-        || archive_write_set_bytes_in_last_block(ar.get(), 1) != ARCHIVE_OK)
+    if (archive_write_add_filter_zstd(ar.get()) != ARCHIVE_OK ||
+        archive_write_set_filter_option(ar.get(), "zstd", "compression-level", "3") != ARCHIVE_OK ||
+        archive_write_set_format_pax_restricted(ar.get()) != ARCHIVE_OK ||
+        archive_write_set_bytes_in_last_block(ar.get(), 1) != ARCHIVE_OK)
         return archiveError(QStringLiteral("setup"));
     if (archive_write_open(ar.get(), &sink, nullptr, sinkWrite, nullptr) != ARCHIVE_OK)
         return archiveError(QStringLiteral("open"));
@@ -127,8 +129,9 @@ Result<SegmentInfo> SegmentWriter::finish(const QDateTime &created, int sequence
         archive_entry_set_mtime(entry.get(), 0, 0);
         if (archive_write_header(ar.get(), entry.get()) != ARCHIVE_OK)
             return archiveError(name);
-        if (!data.isEmpty() && archive_write_data(ar.get(), data.constData(), static_cast<size_t>(data.size()))
-                                   != static_cast<la_ssize_t>(data.size()))
+        if (!data.isEmpty() &&
+            archive_write_data(ar.get(), data.constData(), static_cast<size_t>(data.size())) !=
+                static_cast<la_ssize_t>(data.size()))
             return archiveError(name);
         return {};
     };

@@ -29,7 +29,10 @@ QString triggerName(Scheduler::Trigger trigger)
 }
 } // namespace
 
-ServeCommand::ServeCommand(ServiceContext &ctx, QObject *parent) : QObject(parent), m_ctx(ctx) {}
+ServeCommand::ServeCommand(ServiceContext &ctx, QObject *parent)
+    : QObject(parent)
+    , m_ctx(ctx)
+{}
 
 int ServeCommand::exec(QTextStream &out, QTextStream &err)
 {

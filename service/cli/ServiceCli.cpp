@@ -48,9 +48,11 @@ Result<Mailbox> findMailbox(ServiceContext &ctx, const QString &address)
 }
 } // namespace
 
-ServiceCli::ServiceCli(const Clock &clock, QTextStream &out, QTextStream &err) : m_clock(clock), m_out(out), m_err(err)
-{
-}
+ServiceCli::ServiceCli(const Clock &clock, QTextStream &out, QTextStream &err)
+    : m_clock(clock)
+    , m_out(out)
+    , m_err(err)
+{}
 
 void ServiceCli::printUsage(QTextStream &s) const
 {
@@ -62,11 +64,14 @@ void ServiceCli::printUsage(QTextStream &s) const
          "  mailboxes [--json]             List the archive's mailboxes\n"
          "  storage list | add NAME --kind disk|storage-manager --path DIR | assign ADDR NAME\n"
          "  offline enable|disable ADDR    Turn offline sync on or off for a mailbox\n"
-         "  offline set ADDR KEY=VALUE...  Override settings for a mailbox (use-defaults=true drops the override)\n"
+         "  offline set ADDR KEY=VALUE...  Override settings for a mailbox (use-defaults=true drops the "
+         "override)\n"
          "  offline defaults [KEY=VALUE...] Show or change the default offline settings\n"
          "  offline show ADDR              Show a mailbox's offline settings\n"
-         "  update [--mailbox ADDR]... [--json]  Update offline repositories now (all enabled by default)\n"
-         "  flush --mailbox ADDR [--json]  Discard a repository and rebuild it as a new generation\n"
+         "  update [--mailbox ADDR]... [--max-segment-size SIZE] [--json]\n"
+         "                                 Update offline repositories now (all enabled by default)\n"
+         "  flush --mailbox ADDR [--max-segment-size SIZE] [--json]\n"
+         "                                 Discard a repository and rebuild it as a new generation\n"
          "  status [--json]                Repositories, schedule and the last job\n"
          "  schedule show | set daily HH:MM[,HH:MM...] | set weekly DAYS HH:MM | set every Nh\n"
          "  jobs [--limit N] [--json]      Job history\n"
@@ -75,7 +80,8 @@ void ServiceCli::printUsage(QTextStream &s) const
          "Settings: content-window=all|N(months), default-folder-policy=whole|headers|excluded,\n"
          "  folder.PATH=whole|headers|excluded|default (PATH/* covers subfolders), max-whole-size=SIZE,\n"
          "  check-interval=DURATION, max-cache-size=SIZE|unlimited\n"
-         "The data directory is --data-dir, else $ARCHIVESYNC_DATA_DIR, else the user's application data folder.\n";
+         "The data directory is --data-dir, else $ARCHIVESYNC_DATA_DIR, else the user's application data "
+         "folder.\n";
 }
 
 int ServiceCli::usageError(const QString &message)
@@ -121,11 +127,11 @@ int ServiceCli::run(const QStringList &argv)
     if (args.isEmpty())
         return usageError(QStringLiteral("no command given"));
     const QString command = args.takeFirst();
-    static const QStringList commands = {QStringLiteral("archive"),  QStringLiteral("mailboxes"),
-                                         QStringLiteral("storage"),  QStringLiteral("offline"),
-                                         QStringLiteral("update"),   QStringLiteral("flush"),
-                                         QStringLiteral("status"),   QStringLiteral("schedule"),
-                                         QStringLiteral("jobs"),     QStringLiteral("serve")};
+    static const QStringList commands = {QStringLiteral("archive"), QStringLiteral("mailboxes"),
+                                         QStringLiteral("storage"), QStringLiteral("offline"),
+                                         QStringLiteral("update"),  QStringLiteral("flush"),
+                                         QStringLiteral("status"),  QStringLiteral("schedule"),
+                                         QStringLiteral("jobs"),    QStringLiteral("serve")};
     if (!commands.contains(command))
         return usageError(QStringLiteral("unknown command '%1'").arg(command));
 
@@ -158,9 +164,12 @@ int ServiceCli::run(const QStringList &argv)
 int ServiceCli::archive(ServiceContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption mailbox(QStringLiteral("mailbox"), QStringLiteral("Mailbox address."), QStringLiteral("ADDR"));
-    const QCommandLineOption folder(QStringLiteral("folder"), QStringLiteral("Folder name."), QStringLiteral("NAME"));
-    const QCommandLineOption kind(QStringLiteral("folder-kind"), QStringLiteral("mail|contacts|calendar|tasks|notes"),
+    const QCommandLineOption mailbox(QStringLiteral("mailbox"), QStringLiteral("Mailbox address."),
+                                     QStringLiteral("ADDR"));
+    const QCommandLineOption folder(QStringLiteral("folder"), QStringLiteral("Folder name."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption kind(QStringLiteral("folder-kind"),
+                                  QStringLiteral("mail|contacts|calendar|tasks|notes"),
                                   QStringLiteral("KIND"));
     const QCommandLineOption storage(QStringLiteral("storage"), QStringLiteral("Storage repository."),
                                      QStringLiteral("NAME"));
@@ -179,12 +188,13 @@ int ServiceCli::archive(ServiceContext &ctx, const QStringList &args)
     if (parser.isSet(kind)) {
         options.folderKind = folderKindFromName(parser.value(kind));
         if (!options.folderKind)
-            return usageError(QStringLiteral("--folder-kind must be mail, contacts, calendar, tasks or notes"));
+            return usageError(
+                QStringLiteral("--folder-kind must be mail, contacts, calendar, tasks or notes"));
     }
     const bool interactive = ::isatty(STDERR_FILENO) && !parser.isSet(QStringLiteral("json"));
     Ingestor ingestor(ctx.archive(), ctx.clock(), ctx.defaultStoragePath());
-    Result<ArchiveReport> report =
-        ingestor.archive(options, parser.positionalArguments(), [this, interactive](const ArchiveRunCounts &c) {
+    Result<ArchiveReport> report = ingestor.archive(
+        options, parser.positionalArguments(), [this, interactive](const ArchiveRunCounts &c) {
             if (interactive) {
                 m_err << "\rarchived " << c.archived << ", duplicates " << c.duplicates << ", unreadable "
                       << c.unreadable << "   ";
@@ -200,9 +210,10 @@ int ServiceCli::archive(ServiceContext &ctx, const QStringList &args)
     if (parser.isSet(QStringLiteral("json"))) {
         m_out << QJsonDocument(report->toJson()).toJson(QJsonDocument::Indented);
     } else {
-        m_out << "archive run " << report->runId << " for " << report->mailbox << ": " << report->counts.archived
-              << " archived, " << report->counts.duplicates << " duplicates skipped, " << report->counts.unreadable
-              << " unreadable (" << OfflineSettings::humanSize(report->counts.bytes) << " new)\n";
+        m_out << "archive run " << report->runId << " for " << report->mailbox << ": "
+              << report->counts.archived << " archived, " << report->counts.duplicates
+              << " duplicates skipped, " << report->counts.unreadable << " unreadable ("
+              << OfflineSettings::humanSize(report->counts.bytes) << " new)\n";
         for (const ArchiveReport::Problem &p : std::as_const(report->problems))
             m_out << "  skipped " << p.origin << ": " << p.reason << "\n";
     }
@@ -239,8 +250,10 @@ int ServiceCli::mailboxes(ServiceContext &ctx, const QStringList &args)
 int ServiceCli::storage(ServiceContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("disk|storage-manager"), QStringLiteral("KIND"));
-    const QCommandLineOption path(QStringLiteral("path"), QStringLiteral("Directory."), QStringLiteral("DIR"));
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("disk|storage-manager"),
+                                  QStringLiteral("KIND"));
+    const QCommandLineOption path(QStringLiteral("path"), QStringLiteral("Directory."),
+                                  QStringLiteral("DIR"));
     parser.addOptions({kind, path});
     if (!parser.parse(args))
         return usageError(parser.errorText());
@@ -256,7 +269,8 @@ int ServiceCli::storage(ServiceContext &ctx, const QStringList &args)
     }
     if (sub == QLatin1String("add")) {
         if (pos.size() != 2 || !parser.isSet(kind) || !parser.isSet(path))
-            return usageError(QStringLiteral("usage: storage add NAME --kind disk|storage-manager --path DIR"));
+            return usageError(
+                QStringLiteral("usage: storage add NAME --kind disk|storage-manager --path DIR"));
         const auto k = storageKindFromName(parser.value(kind));
         if (!k)
             return usageError(QStringLiteral("--kind must be disk or storage-manager"));
@@ -265,7 +279,8 @@ int ServiceCli::storage(ServiceContext &ctx, const QStringList &args)
             return failure(existing.errorString());
         if (existing->has_value())
             return failure(QStringLiteral("a storage repository named '%1' exists already").arg(pos.at(1)));
-        Result<StorageRepository> added = ctx.archive().ensureStorage(pos.at(1), *k, QDir(parser.value(path)).absolutePath());
+        Result<StorageRepository> added =
+            ctx.archive().ensureStorage(pos.at(1), *k, QDir(parser.value(path)).absolutePath());
         if (!added)
             return failure(added.errorString());
         m_out << "added storage repository " << added->name << " (" << storageKindName(added->kind) << ")\n";
@@ -355,17 +370,19 @@ int ServiceCli::offline(ServiceContext &ctx, const QStringList &args)
             storages->append(*defaultStorage);
             for (const StorageRepository &s : std::as_const(*storages)) {
                 if (s.kind == StorageKind::StorageManager)
-                    return failure(QStringLiteral("cannot enable offline sync for %1: its archive data lies on the "
-                                                  "storage-manager repository '%2'; synchronized archives must be "
-                                                  "on disk repositories")
-                                       .arg(mailbox->address, s.name));
+                    return failure(
+                        QStringLiteral("cannot enable offline sync for %1: its archive data lies on the "
+                                       "storage-manager repository '%2'; synchronized archives must be "
+                                       "on disk repositories")
+                            .arg(mailbox->address, s.name));
             }
         }
         config->enabled = enable;
         if (Status st = ctx.offline().setMailboxConfig(mailbox->id, *config, now); !st.ok())
             return failure(st.errorString());
         m_out << "offline sync " << (enable ? "enabled" : "disabled") << " for " << mailbox->address
-              << (enable ? "; its repository is built at the next update\n" : "; its repository is kept but not updated\n");
+              << (enable ? "; its repository is built at the next update\n"
+                         : "; its repository is kept but not updated\n");
         return 0;
     }
     if (sub == QLatin1String("set")) {
@@ -380,7 +397,8 @@ int ServiceCli::offline(ServiceContext &ctx, const QStringList &args)
             if (assignment.startsWith(QLatin1String("use-defaults="))) {
                 const QString v = assignment.mid(13).toLower();
                 if (v != QLatin1String("true") && v != QLatin1String("false"))
-                    return usageError(QStringLiteral("use-defaults: expected true or false, got '%1'").arg(v));
+                    return usageError(
+                        QStringLiteral("use-defaults: expected true or false, got '%1'").arg(v));
                 useDefaults = v == QLatin1String("true");
                 continue;
             }
@@ -404,8 +422,8 @@ int ServiceCli::offline(ServiceContext &ctx, const QStringList &args)
         if (!effective)
             return failure(effective.errorString());
         if (!json)
-            m_out << mailbox->address << ": offline sync " << (config->enabled ? "enabled" : "disabled") << ", "
-                  << (config->useDefaults ? "default settings" : "own settings") << "\n";
+            m_out << mailbox->address << ": offline sync " << (config->enabled ? "enabled" : "disabled")
+                  << ", " << (config->useDefaults ? "default settings" : "own settings") << "\n";
         print(*effective, config->useDefaults);
         return 0;
     }
@@ -415,12 +433,25 @@ int ServiceCli::offline(ServiceContext &ctx, const QStringList &args)
 int ServiceCli::update(ServiceContext &ctx, const QStringList &args, bool flush)
 {
     QCommandLineParser parser;
-    const QCommandLineOption mailbox(QStringLiteral("mailbox"), QStringLiteral("Mailbox address."), QStringLiteral("ADDR"));
-    parser.addOptions({mailbox, jsonOption()});
+    const QCommandLineOption mailbox(QStringLiteral("mailbox"), QStringLiteral("Mailbox address."),
+                                     QStringLiteral("ADDR"));
+    const QCommandLineOption segmentSize(QStringLiteral("max-segment-size"),
+                                         QStringLiteral("Content per segment before a new one starts."),
+                                         QStringLiteral("SIZE"));
+    parser.addOptions({mailbox, segmentSize, jsonOption()});
     if (!parser.parse(args))
         return usageError(parser.errorText());
+    if (parser.isSet(segmentSize)) {
+        const auto bytes = OfflineSettings::parseSize(parser.value(segmentSize));
+        if (!bytes || *bytes < 64 * 1024 || *bytes > 4LL * 1024 * 1024 * 1024)
+            return usageError(QStringLiteral("--max-segment-size must be a size between 64K and 4G"));
+        RepositoryBuilder::Limits limits;
+        limits.maxSegmentEntryBytes = *bytes;
+        ctx.builder().setLimits(limits);
+    }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return usageError(
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
     if (flush && parser.values(mailbox).size() != 1)
         return usageError(QStringLiteral("flush needs exactly one --mailbox ADDR"));
     QList<qint64> ids;
@@ -455,8 +486,8 @@ int ServiceCli::update(ServiceContext &ctx, const QStringList &args, bool flush)
     } else {
         for (const RepositoryUpdate &u : std::as_const(outcome->updates)) {
             if (!u.changed)
-                m_out << u.mailbox << ": up to date (generation " << u.generation << ", revision " << u.revision
-                      << ")\n";
+                m_out << u.mailbox << ": up to date (generation " << u.generation << ", revision "
+                      << u.revision << ")\n";
             else
                 m_out << u.mailbox << ": generation " << u.generation << " revision " << u.revision
                       << (u.rebuilt ? " (rebuilt)" : "") << ", " << u.segments << " new segments, "
@@ -501,13 +532,14 @@ int ServiceCli::status(ServiceContext &ctx, const QStringList &args)
         if (manifest) {
             QJsonArray segments;
             for (const SegmentInfo &s : std::as_const(manifest->segments)) {
-                QJsonObject so{{QStringLiteral("sequence"), s.sequence},
-                               {QStringLiteral("file"), ctx.builder().segmentPath(m.id, manifest->generation, s.sha256)},
-                               {QStringLiteral("sha256"), s.sha256},
-                               {QStringLiteral("kind"), segmentKindName(s.kind)},
-                               {QStringLiteral("messages"), s.messages},
-                               {QStringLiteral("tombstones"), s.tombstones},
-                               {QStringLiteral("bytes"), s.size}};
+                QJsonObject so{
+                    {QStringLiteral("sequence"), s.sequence},
+                    {QStringLiteral("file"), ctx.builder().segmentPath(m.id, manifest->generation, s.sha256)},
+                    {QStringLiteral("sha256"), s.sha256},
+                    {QStringLiteral("kind"), segmentKindName(s.kind)},
+                    {QStringLiteral("messages"), s.messages},
+                    {QStringLiteral("tombstones"), s.tombstones},
+                    {QStringLiteral("bytes"), s.size}};
                 if (s.kind == SegmentKind::Bodies)
                     so.insert(QStringLiteral("folder"), s.folder);
                 segments.append(so);
@@ -535,7 +567,8 @@ int ServiceCli::status(ServiceContext &ctx, const QStringList &args)
                          {QStringLiteral("schedule"), sched->toJson()},
                          {QStringLiteral("scheduleDescription"), sched->describe()},
                          {QStringLiteral("nextRun"), timeJson(nextRun)},
-                         {QStringLiteral("lastJob"), lastJobs->isEmpty() ? QJsonValue() : QJsonValue(lastJobs->first().toJson())},
+                         {QStringLiteral("lastJob"),
+                          lastJobs->isEmpty() ? QJsonValue() : QJsonValue(lastJobs->first().toJson())},
                          {QStringLiteral("mailboxes"), mailboxes}};
         m_out << QJsonDocument(root).toJson(QJsonDocument::Indented);
         return 0;
@@ -544,8 +577,8 @@ int ServiceCli::status(ServiceContext &ctx, const QStringList &args)
           << "schedule: " << sched->describe() << ", next run " << timeText(nextRun) << "\n";
     if (!lastJobs->isEmpty()) {
         const JobRecord &j = lastJobs->first();
-        m_out << "last job: " << j.kind << " (" << j.trigger << ") " << j.status << " at " << timeText(j.finished)
-              << "\n";
+        m_out << "last job: " << j.kind << " (" << j.trigger << ") " << j.status << " at "
+              << timeText(j.finished) << "\n";
     }
     for (const QJsonValue &v : std::as_const(mailboxes)) {
         const QJsonObject o = v.toObject();
@@ -553,8 +586,8 @@ int ServiceCli::status(ServiceContext &ctx, const QStringList &args)
               << o.value(QStringLiteral("archivedMessages")).toInteger() << " archived, offline sync "
               << (o.value(QStringLiteral("offlineEnabled")).toBool() ? "enabled" : "disabled");
         if (!o.value(QStringLiteral("generation")).isNull()) {
-            m_out << ", repository generation " << o.value(QStringLiteral("generation")).toInteger() << " revision "
-                  << o.value(QStringLiteral("revision")).toInteger() << ": "
+            m_out << ", repository generation " << o.value(QStringLiteral("generation")).toInteger()
+                  << " revision " << o.value(QStringLiteral("revision")).toInteger() << ": "
                   << o.value(QStringLiteral("messageCount")).toInteger() << " messages in "
                   << o.value(QStringLiteral("segments")).toArray().size() << " segments, "
                   << OfflineSettings::humanSize(o.value(QStringLiteral("bytes")).toInteger()) << ", updated "
@@ -585,7 +618,9 @@ int ServiceCli::schedule(ServiceContext &ctx, const QStringList &args)
         if (Status st = ctx.jobs().setSchedule(sched->toJson(), m_clock.now()); !st.ok())
             return failure(st.errorString());
         m_out << "schedule set: " << sched->describe() << "; next run "
-              << sched->nextRunAfter(m_clock.now(), m_clock.timeZone()).toTimeZone(m_clock.timeZone()).toString(Qt::ISODate)
+              << sched->nextRunAfter(m_clock.now(), m_clock.timeZone())
+                     .toTimeZone(m_clock.timeZone())
+                     .toString(Qt::ISODate)
               << "\n";
         return 0;
     }
@@ -611,9 +646,10 @@ int ServiceCli::jobs(ServiceContext &ctx, const QStringList &args)
     for (const JobRecord &j : std::as_const(*list)) {
         json.append(j.toJson());
         if (!parser.isSet(QStringLiteral("json")))
-            m_out << j.id << "  " << j.kind << "  " << j.trigger << "  " << j.status << "  " << timeText(j.started)
-                  << " .. " << timeText(j.finished) << "  " << j.mailboxes << " mailboxes, " << j.segments
-                  << " segments, " << j.messages << " messages, " << OfflineSettings::humanSize(j.bytes)
+            m_out << j.id << "  " << j.kind << "  " << j.trigger << "  " << j.status << "  "
+                  << timeText(j.started) << " .. " << timeText(j.finished) << "  " << j.mailboxes
+                  << " mailboxes, " << j.segments << " segments, " << j.messages << " messages, "
+                  << OfflineSettings::humanSize(j.bytes)
                   << (j.errors.isEmpty() ? QString() : QStringLiteral("  errors: ") + j.errors) << "\n";
     }
     if (parser.isSet(QStringLiteral("json")))

@@ -30,9 +30,10 @@ QJsonObject ArchiveReport::toJson() const
 }
 
 Ingestor::Ingestor(ArchiveStore &store, const Clock &clock, QString defaultStoragePath)
-    : m_store(store), m_clock(clock), m_defaultStoragePath(std::move(defaultStoragePath))
-{
-}
+    : m_store(store)
+    , m_clock(clock)
+    , m_defaultStoragePath(std::move(defaultStoragePath))
+{}
 
 bool Ingestor::isValidAddress(const QString &address)
 {
@@ -40,16 +41,19 @@ bool Ingestor::isValidAddress(const QString &address)
     return re.match(address).hasMatch() && !address.contains(QStringLiteral(".."));
 }
 
-Result<ArchiveReport> Ingestor::archive(const Options &options, const QStringList &paths, const Progress &progress)
+Result<ArchiveReport> Ingestor::archive(const Options &options, const QStringList &paths,
+                                        const Progress &progress)
 {
     if (!isValidAddress(options.mailbox))
-        return Error::invalid(QStringLiteral("'%1' is not a mailbox address (name@domain)").arg(options.mailbox),
-                              QStringLiteral("mailbox"));
+        return Error::invalid(
+            QStringLiteral("'%1' is not a mailbox address (name@domain)").arg(options.mailbox),
+            QStringLiteral("mailbox"));
     if (!options.folder.isEmpty() && !OfflineSettings::isValidFolderPath(options.folder))
         return Error::invalid(QStringLiteral("'%1' is not a valid folder name").arg(options.folder),
                               QStringLiteral("folder"));
     if (paths.isEmpty())
-        return Error::invalid(QStringLiteral("nothing to archive: give at least one Maildir, mbox or .eml path"));
+        return Error::invalid(
+            QStringLiteral("nothing to archive: give at least one Maildir, mbox or .eml path"));
     for (const QString &path : paths) {
         if (!QFileInfo::exists(path))
             return Error::notFound(QStringLiteral("%1 does not exist").arg(path));
@@ -113,7 +117,8 @@ Result<ArchiveReport> Ingestor::archive(const Options &options, const QStringLis
 
     auto onMessage = [&](const QString &folder, const QString &origin, QByteArray raw) -> Status {
         if (!MessageParser::looksLikeMail(QByteArrayView(raw).first(std::min<qsizetype>(raw.size(), 8192)))) {
-            onProblem(origin, raw.isEmpty() ? QStringLiteral("empty file") : QStringLiteral("not a mail message"));
+            onProblem(origin,
+                      raw.isEmpty() ? QStringLiteral("empty file") : QStringLiteral("not a mail message"));
             return {};
         }
         qint64 folderId = folderIds.value(folder, 0);
@@ -167,7 +172,8 @@ Result<ArchiveReport> Ingestor::archive(const Options &options, const QStringLis
         db.rollback();
 
     const bool failed = !status.ok();
-    if (Status st = m_store.finishArchiveRun(*runId, report.counts, failed, status.errorString(), m_clock.now());
+    if (Status st =
+            m_store.finishArchiveRun(*runId, report.counts, failed, status.errorString(), m_clock.now());
         !st.ok() && !failed)
         return st.error();
     if (failed)

@@ -44,7 +44,7 @@ public:
     struct Options
     {
         QString mailbox;
-        QString folder;                      ///< empty: folder names come from the sources
+        QString folder;                       ///< empty: folder names come from the sources
         std::optional<FolderKind> folderKind; ///< empty: guessed from each folder's name
         QString storage;                      ///< empty: the mailbox's default storage repository
         int batchSize = 500;
@@ -53,7 +53,8 @@ public:
 
     Ingestor(ArchiveStore &store, const Clock &clock, QString defaultStoragePath);
 
-    Result<ArchiveReport> archive(const Options &options, const QStringList &paths, const Progress &progress = {});
+    Result<ArchiveReport> archive(const Options &options, const QStringList &paths,
+                                  const Progress &progress = {});
 
     static bool isValidAddress(const QString &address);
 

@@ -39,9 +39,9 @@ bool startsLikeMbox(const QString &path)
 } // namespace
 
 MailSourceScanner::MailSourceScanner(MessageHandler onMessage, ProblemHandler onProblem)
-    : m_onMessage(std::move(onMessage)), m_onProblem(std::move(onProblem))
-{
-}
+    : m_onMessage(std::move(onMessage))
+    , m_onProblem(std::move(onProblem))
+{}
 
 bool MailSourceScanner::isMaildir(const QString &dir)
 {
@@ -81,7 +81,8 @@ Status MailSourceScanner::scanMaildirTree(const QString &root, const QString &ro
                 parts << ImapUtf7::decode(part);
             if (parts.isEmpty())
                 continue;
-            if (Status st = scanMaildirMessages(sub, joinFolder(childParent, parts.join(QLatin1Char('/')))); !st.ok())
+            if (Status st = scanMaildirMessages(sub, joinFolder(childParent, parts.join(QLatin1Char('/'))));
+                !st.ok())
                 return st;
         } else if (isMaildir(sub)) {
             if (Status st = scanMaildirTree(sub, joinFolder(childParent, ImapUtf7::decode(name))); !st.ok())
@@ -121,7 +122,8 @@ Status MailSourceScanner::scanPlainDirectory(const QString &root, const QString 
     for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         const QString sub = dir.filePath(name);
         const QString subFolder = joinFolder(folder, name);
-        Status st = isMaildir(sub) ? scanMaildirTree(sub, subFolder) : scanPlainDirectory(sub, subFolder, folderGiven);
+        Status st = isMaildir(sub) ? scanMaildirTree(sub, subFolder)
+                                   : scanPlainDirectory(sub, subFolder, folderGiven);
         if (!st.ok())
             return st;
     }

@@ -23,7 +23,8 @@ class MailSourceScanner
 {
 public:
     /// folder, where the message came from (path, or path#n for mbox), its bytes.
-    using MessageHandler = std::function<Status(const QString &folder, const QString &origin, QByteArray raw)>;
+    using MessageHandler =
+        std::function<Status(const QString &folder, const QString &origin, QByteArray raw)>;
     /// A file that could not be read at all.
     using ProblemHandler = std::function<void(const QString &origin, const QString &reason)>;
 

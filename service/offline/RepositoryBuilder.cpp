@@ -63,17 +63,21 @@ struct Pending
 
 QJsonObject RepositoryUpdate::toJson() const
 {
-    return QJsonObject{{QStringLiteral("mailbox"), mailbox},         {QStringLiteral("generation"), generation},
-                       {QStringLiteral("revision"), revision},       {QStringLiteral("changed"), changed},
-                       {QStringLiteral("rebuilt"), rebuilt},         {QStringLiteral("segments"), segments},
-                       {QStringLiteral("bytes"), bytes},             {QStringLiteral("messagesAdded"), messagesAdded},
-                       {QStringLiteral("tombstones"), tombstones}};
+    return QJsonObject{
+        {QStringLiteral("mailbox"), mailbox},      {QStringLiteral("generation"), generation},
+        {QStringLiteral("revision"), revision},    {QStringLiteral("changed"), changed},
+        {QStringLiteral("rebuilt"), rebuilt},      {QStringLiteral("segments"), segments},
+        {QStringLiteral("bytes"), bytes},          {QStringLiteral("messagesAdded"), messagesAdded},
+        {QStringLiteral("tombstones"), tombstones}};
 }
 
-RepositoryBuilder::RepositoryBuilder(ArchiveStore &archive, OfflineStore &offline, const Clock &clock, QString root)
-    : m_archive(archive), m_offline(offline), m_clock(clock), m_root(std::move(root))
-{
-}
+RepositoryBuilder::RepositoryBuilder(ArchiveStore &archive, OfflineStore &offline, const Clock &clock,
+                                     QString root)
+    : m_archive(archive)
+    , m_offline(offline)
+    , m_clock(clock)
+    , m_root(std::move(root))
+{}
 
 QString RepositoryBuilder::repositoryDir(qint64 mailboxId) const
 {
@@ -111,9 +115,10 @@ Result<RepositoryUpdate> RepositoryBuilder::update(qint64 mailboxId, bool flush)
     QHash<qint64, std::shared_ptr<BlobStore>> blobs;
     for (const StorageRepository &s : *storages) {
         if (s.kind != StorageKind::Disk)
-            return Error::conflict(QStringLiteral("%1 has archive data on the storage-manager repository '%2': "
-                                                  "offline repositories are built only from disk repositories")
-                                       .arg(mailbox->address, s.name));
+            return Error::conflict(
+                QStringLiteral("%1 has archive data on the storage-manager repository '%2': "
+                               "offline repositories are built only from disk repositories")
+                    .arg(mailbox->address, s.name));
         blobs.insert(s.id, std::make_shared<BlobStore>(s.path));
     }
     Result<OfflineSettings> settings = m_offline.effectiveSettings(mailboxId);
@@ -147,7 +152,8 @@ Result<RepositoryUpdate> RepositoryBuilder::update(qint64 mailboxId, bool flush)
     QList<Pending> toAdd;
     QSet<qint64> wanted;
     Status scan = m_archive.forEachMessage(mailboxId, [&](const StoredMessage &m) -> Status {
-        Delivery delivery = settings->deliveryFor({m.folder, m.folderKind, m.size, m.meta.isSigned, m.meta.isEncrypted});
+        Delivery delivery =
+            settings->deliveryFor({m.folder, m.folderKind, m.size, m.meta.isSigned, m.meta.isEncrypted});
         const QDateTime date = m.meta.date.isValid() ? m.meta.date : m.archivedAt;
         if (windowStart.isValid() && date < windowStart)
             delivery = Delivery::Excluded;
@@ -190,7 +196,9 @@ Result<RepositoryUpdate> RepositoryBuilder::update(qint64 mailboxId, bool flush)
     auto loaderFor = [&blobs](const StoredMessage &m) -> SegmentWriter::Loader {
         std::shared_ptr<BlobStore> store = blobs.value(m.storageId);
         const QString sha = m.sha256;
-        return [store, sha]() { return store->get(sha); };
+        return [store, sha]() {
+            return store->get(sha);
+        };
     };
     auto finishSegment = [&](SegmentWriter &writer) -> Status {
         if (writer.isEmpty())
@@ -206,7 +214,8 @@ Result<RepositoryUpdate> RepositoryBuilder::update(qint64 mailboxId, bool flush)
         return {};
     };
     auto full = [this](const SegmentWriter &w) {
-        return w.entryBytes() >= m_limits.maxSegmentEntryBytes || w.recordCount() >= m_limits.maxSegmentRecords;
+        return w.entryBytes() >= m_limits.maxSegmentEntryBytes ||
+               w.recordCount() >= m_limits.maxSegmentRecords;
     };
 
     // Index segments: tombstones, then every added message's record and header block (or
@@ -233,8 +242,8 @@ Result<RepositoryUpdate> RepositoryBuilder::update(qint64 mailboxId, bool flush)
                     return head.error();
                 length = MessageParser::headerBlockLength(*head);
             }
-            record.content =
-                p.delivery == Delivery::WholeInBodies ? IndexRecord::Content::Bodies : IndexRecord::Content::Headers;
+            record.content = p.delivery == Delivery::WholeInBodies ? IndexRecord::Content::Bodies
+                                                                   : IndexRecord::Content::Headers;
             index->addHeaders(record, head->left(length));
             if (p.delivery == Delivery::WholeInBodies)
                 bodiesByFolder[p.message.folder].append(&p);
@@ -276,14 +285,15 @@ Result<RepositoryUpdate> RepositoryBuilder::update(qint64 mailboxId, bool flush)
     if (Status st = writeManifest(mailboxId); !st.ok())
         return st.error();
     if (rebuild && exists) {
-        for (const QString &name : QDir(repositoryDir(mailboxId)).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        for (const QString &name :
+             QDir(repositoryDir(mailboxId)).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             if (name != QStringLiteral("g%1").arg(result.generation))
                 QDir(repositoryDir(mailboxId) + QLatin1Char('/') + name).removeRecursively();
         }
     }
-    qCInfo(lcOffline) << "repository of" << mailbox->address << "generation" << result.generation << "revision"
-                      << result.revision << ":" << result.segments << "segments," << result.messagesAdded
-                      << "messages," << result.tombstones << "tombstones";
+    qCInfo(lcOffline) << "repository of" << mailbox->address << "generation" << result.generation
+                      << "revision" << result.revision << ":" << result.segments << "segments,"
+                      << result.messagesAdded << "messages," << result.tombstones << "tombstones";
     return result;
 }
 
@@ -354,10 +364,11 @@ Status RepositoryBuilder::removeStaleFiles(qint64 mailboxId, const RepositorySta
     }
     for (const SegmentInfo &s : state.segments) {
         if (!QFile::exists(gen.filePath(s.fileName())))
-            return Error::corrupt(QStringLiteral("segment %1 of mailbox %2 is missing from %3: flush the repository")
-                                      .arg(s.sha256)
-                                      .arg(mailboxId)
-                                      .arg(gen.path()));
+            return Error::corrupt(
+                QStringLiteral("segment %1 of mailbox %2 is missing from %3: flush the repository")
+                    .arg(s.sha256)
+                    .arg(mailboxId)
+                    .arg(gen.path()));
     }
     return {};
 }

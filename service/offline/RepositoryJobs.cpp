@@ -11,8 +11,12 @@ namespace ArchiveSync {
 
 RepositoryJobs::RepositoryJobs(ArchiveStore &archive, OfflineStore &offline, JobStore &jobs,
                                RepositoryBuilder &builder, const Clock &clock, QString lockPath)
-    : m_archive(archive), m_offline(offline), m_jobs(jobs), m_builder(builder), m_clock(clock),
-      m_lock(std::make_unique<QLockFile>(lockPath))
+    : m_archive(archive)
+    , m_offline(offline)
+    , m_jobs(jobs)
+    , m_builder(builder)
+    , m_clock(clock)
+    , m_lock(std::make_unique<QLockFile>(lockPath))
 {
     // Only a lock whose process is gone is stale: a long build must not lose its lock by age.
     m_lock->setStaleLockTime(0);
@@ -29,7 +33,8 @@ Status RepositoryJobs::lock()
     qint64 pid = 0;
     QString host, app;
     m_lock->getLockInfo(&pid, &host, &app);
-    return Error::conflict(QStringLiteral("another repository job is running (process %1 on %2)").arg(pid).arg(host));
+    return Error::conflict(
+        QStringLiteral("another repository job is running (process %1 on %2)").arg(pid).arg(host));
 }
 
 void RepositoryJobs::unlock()
@@ -58,8 +63,8 @@ Result<JobOutcome> RepositoryJobs::flush(qint64 mailboxId, const QString &trigge
     return run(QStringLiteral("flush"), trigger, {mailboxId}, true);
 }
 
-Result<JobOutcome> RepositoryJobs::run(const QString &kind, const QString &trigger, const QList<qint64> &requested,
-                                       bool flush)
+Result<JobOutcome> RepositoryJobs::run(const QString &kind, const QString &trigger,
+                                       const QList<qint64> &requested, bool flush)
 {
     if (Status st = lock(); !st.ok())
         return st.error();

@@ -43,7 +43,8 @@ public:
     Status recover();
 
 private:
-    Result<JobOutcome> run(const QString &kind, const QString &trigger, const QList<qint64> &mailboxIds, bool flush);
+    Result<JobOutcome> run(const QString &kind, const QString &trigger, const QList<qint64> &mailboxIds,
+                           bool flush);
     Status lock();
     void unlock();
 

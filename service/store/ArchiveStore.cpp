@@ -29,10 +29,12 @@ std::optional<StorageKind> storageKindFromName(QStringView name)
 
 namespace {
 const QString kStorageColumns = QStringLiteral("id, name, kind, path");
-const QString kMailboxColumns = QStringLiteral("id, address, display_name, default_storage_id, managed, created_at");
-const QString kMessageColumns = QStringLiteral(
-    "m.id, m.mailbox_id, m.folder_id, f.path, f.kind, m.storage_id, m.sha256, m.size, m.message_id, m.from_addr,"
-    " m.to_addr, m.cc_addr, m.subject, m.sent_at, m.is_signed, m.is_encrypted, m.has_attachments, m.archived_at");
+const QString kMailboxColumns =
+    QStringLiteral("id, address, display_name, default_storage_id, managed, created_at");
+const QString kMessageColumns = QStringLiteral("m.id, m.mailbox_id, m.folder_id, f.path, f.kind, "
+                                               "m.storage_id, m.sha256, m.size, m.message_id, m.from_addr,"
+                                               " m.to_addr, m.cc_addr, m.subject, m.sent_at, m.is_signed, "
+                                               "m.is_encrypted, m.has_attachments, m.archived_at");
 
 StorageRepository storageFromQuery(const QSqlQuery &q)
 {
@@ -44,7 +46,7 @@ StorageRepository storageFromQuery(const QSqlQuery &q)
 Mailbox mailboxFromQuery(const QSqlQuery &q)
 {
     return Mailbox{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                   q.value(3).toLongLong(), q.value(4).toBool(), fromDbTime(q.value(5))};
+                   q.value(3).toLongLong(), q.value(4).toBool(),   fromDbTime(q.value(5))};
 }
 } // namespace
 
@@ -72,16 +74,17 @@ StoredMessage ArchiveStore::messageFromQuery(const QSqlQuery &q)
     return m;
 }
 
-Result<StorageRepository> ArchiveStore::ensureStorage(const QString &name, StorageKind kind, const QString &path)
+Result<StorageRepository> ArchiveStore::ensureStorage(const QString &name, StorageKind kind,
+                                                      const QString &path)
 {
     Result<std::optional<StorageRepository>> existing = storageByName(name);
     if (!existing)
         return existing.error();
     if (existing->has_value())
         return **existing;
-    Result<qint64> id = m_db.insert(
-        QStringLiteral("INSERT INTO storage_repositories (name, kind, path, created_at) VALUES (?, ?, ?, ?) RETURNING id"),
-        {name, storageKindName(kind), path, QDateTime::currentMSecsSinceEpoch()});
+    Result<qint64> id = m_db.insert(QStringLiteral("INSERT INTO storage_repositories (name, kind, path, "
+                                                   "created_at) VALUES (?, ?, ?, ?) RETURNING id"),
+                                    {name, storageKindName(kind), path, QDateTime::currentMSecsSinceEpoch()});
     if (!id)
         return id.error();
     return StorageRepository{*id, name, kind, path};
@@ -89,7 +92,8 @@ Result<StorageRepository> ArchiveStore::ensureStorage(const QString &name, Stora
 
 Result<QList<StorageRepository>> ArchiveStore::storageRepositories() const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM storage_repositories ORDER BY id").arg(kStorageColumns));
+    auto q =
+        m_db.exec(QStringLiteral("SELECT %1 FROM storage_repositories ORDER BY id").arg(kStorageColumns));
     if (!q)
         return q.error();
     QList<StorageRepository> list;
@@ -100,7 +104,8 @@ Result<QList<StorageRepository>> ArchiveStore::storageRepositories() const
 
 Result<std::optional<StorageRepository>> ArchiveStore::storageByName(const QString &name) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM storage_repositories WHERE name = ?").arg(kStorageColumns), {name});
+    auto q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM storage_repositories WHERE name = ?").arg(kStorageColumns), {name});
     if (!q)
         return q.error();
     if (!q->next())
@@ -110,7 +115,8 @@ Result<std::optional<StorageRepository>> ArchiveStore::storageByName(const QStri
 
 Result<StorageRepository> ArchiveStore::storageById(qint64 id) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM storage_repositories WHERE id = ?").arg(kStorageColumns), {id});
+    auto q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM storage_repositories WHERE id = ?").arg(kStorageColumns), {id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -139,7 +145,8 @@ Result<Mailbox> ArchiveStore::mailboxById(qint64 id) const
     return mailboxFromQuery(*q);
 }
 
-Result<Mailbox> ArchiveStore::ensureMailbox(const QString &address, qint64 defaultStorageId, const QDateTime &now)
+Result<Mailbox> ArchiveStore::ensureMailbox(const QString &address, qint64 defaultStorageId,
+                                            const QDateTime &now)
 {
     Result<std::optional<Mailbox>> existing = mailboxByAddress(address);
     if (!existing)
@@ -147,9 +154,10 @@ Result<Mailbox> ArchiveStore::ensureMailbox(const QString &address, qint64 defau
     if (existing->has_value())
         return **existing;
     const QString normalized = address.trimmed().toLower();
-    Result<qint64> id = m_db.insert(QStringLiteral("INSERT INTO mailboxes (address, default_storage_id, created_at)"
-                                                   " VALUES (?, ?, ?) RETURNING id"),
-                                    {normalized, defaultStorageId, toDbTime(now)});
+    Result<qint64> id =
+        m_db.insert(QStringLiteral("INSERT INTO mailboxes (address, default_storage_id, created_at)"
+                                   " VALUES (?, ?, ?) RETURNING id"),
+                    {normalized, defaultStorageId, toDbTime(now)});
     if (!id)
         return id.error();
     return Mailbox{*id, normalized, QString(), defaultStorageId, false, now};
@@ -168,7 +176,8 @@ Result<QList<Mailbox>> ArchiveStore::mailboxes() const
 
 Status ArchiveStore::setDefaultStorage(qint64 mailboxId, qint64 storageId)
 {
-    auto q = m_db.exec(QStringLiteral("UPDATE mailboxes SET default_storage_id = ? WHERE id = ?"), {storageId, mailboxId});
+    auto q = m_db.exec(QStringLiteral("UPDATE mailboxes SET default_storage_id = ? WHERE id = ?"),
+                       {storageId, mailboxId});
     if (!q)
         return q.error();
     return {};
@@ -176,7 +185,8 @@ Status ArchiveStore::setDefaultStorage(qint64 mailboxId, qint64 storageId)
 
 Status ArchiveStore::setManaged(qint64 mailboxId, bool managed)
 {
-    auto q = m_db.exec(QStringLiteral("UPDATE mailboxes SET managed = ? WHERE id = ?"), {managed ? 1 : 0, mailboxId});
+    auto q = m_db.exec(QStringLiteral("UPDATE mailboxes SET managed = ? WHERE id = ?"),
+                       {managed ? 1 : 0, mailboxId});
     if (!q)
         return q.error();
     return {};
@@ -184,10 +194,11 @@ Status ArchiveStore::setManaged(qint64 mailboxId, bool managed)
 
 Result<QList<StorageRepository>> ArchiveStore::storageOfMailboxMessages(qint64 mailboxId) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM storage_repositories WHERE id IN"
-                                      " (SELECT DISTINCT storage_id FROM messages WHERE mailbox_id = ?) ORDER BY id")
-                           .arg(kStorageColumns),
-                       {mailboxId});
+    auto q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM storage_repositories WHERE id IN"
+                       " (SELECT DISTINCT storage_id FROM messages WHERE mailbox_id = ?) ORDER BY id")
+            .arg(kStorageColumns),
+        {mailboxId});
     if (!q)
         return q.error();
     QList<StorageRepository> list;
@@ -198,18 +209,21 @@ Result<QList<StorageRepository>> ArchiveStore::storageOfMailboxMessages(qint64 m
 
 Result<qint64> ArchiveStore::ensureFolder(qint64 mailboxId, const QString &path, FolderKind kind)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT id FROM folders WHERE mailbox_id = ? AND path = ?"), {mailboxId, path});
+    auto q = m_db.exec(QStringLiteral("SELECT id FROM folders WHERE mailbox_id = ? AND path = ?"),
+                       {mailboxId, path});
     if (!q)
         return q.error();
     if (q->next())
         return q->value(0).toLongLong();
-    return m_db.insert(QStringLiteral("INSERT INTO folders (mailbox_id, path, kind) VALUES (?, ?, ?) RETURNING id"),
-                       {mailboxId, path, folderKindName(kind)});
+    return m_db.insert(
+        QStringLiteral("INSERT INTO folders (mailbox_id, path, kind) VALUES (?, ?, ?) RETURNING id"),
+        {mailboxId, path, folderKindName(kind)});
 }
 
 Result<bool> ArchiveStore::hasMessage(qint64 folderId, const QString &sha256) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT 1 FROM messages WHERE folder_id = ? AND sha256 = ?"), {folderId, sha256});
+    auto q = m_db.exec(QStringLiteral("SELECT 1 FROM messages WHERE folder_id = ? AND sha256 = ?"),
+                       {folderId, sha256});
     if (!q)
         return q.error();
     return q->next();
@@ -218,10 +232,11 @@ Result<bool> ArchiveStore::hasMessage(qint64 folderId, const QString &sha256) co
 Result<qint64> ArchiveStore::insertMessage(const StoredMessage &m, qint64 archiveRunId)
 {
     return m_db.insert(
-        QStringLiteral("INSERT INTO messages (mailbox_id, folder_id, storage_id, archive_run_id, sha256, size,"
-                       " message_id, from_addr, to_addr, cc_addr, subject, sent_at, is_signed, is_encrypted,"
-                       " has_attachments, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                       " RETURNING id"),
+        QStringLiteral(
+            "INSERT INTO messages (mailbox_id, folder_id, storage_id, archive_run_id, sha256, size,"
+            " message_id, from_addr, to_addr, cc_addr, subject, sent_at, is_signed, is_encrypted,"
+            " has_attachments, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " RETURNING id"),
         {m.mailboxId, m.folderId, m.storageId, archiveRunId, m.sha256, m.size, m.meta.messageId, m.meta.from,
          m.meta.to, m.meta.cc, m.meta.subject, toDbTime(m.meta.date), m.meta.isSigned ? 1 : 0,
          m.meta.isEncrypted ? 1 : 0, m.meta.hasAttachments ? 1 : 0, toDbTime(m.archivedAt)});
@@ -236,7 +251,8 @@ Result<qint64> ArchiveStore::messageCount(qint64 mailboxId) const
     return q->value(0).toLongLong();
 }
 
-Status ArchiveStore::forEachMessage(qint64 mailboxId, const std::function<Status(const StoredMessage &)> &visit) const
+Status ArchiveStore::forEachMessage(qint64 mailboxId,
+                                    const std::function<Status(const StoredMessage &)> &visit) const
 {
     auto q = m_db.exec(QStringLiteral("SELECT %1 FROM messages m JOIN folders f ON f.id = m.folder_id"
                                       " WHERE m.mailbox_id = ? ORDER BY m.id")
@@ -267,7 +283,8 @@ Result<StoredMessage> ArchiveStore::messageById(qint64 mailboxId, qint64 message
 Result<qint64> ArchiveStore::beginArchiveRun(qint64 mailboxId, const QString &source, const QDateTime &now)
 {
     return m_db.insert(
-        QStringLiteral("INSERT INTO archive_runs (mailbox_id, source, started_at) VALUES (?, ?, ?) RETURNING id"),
+        QStringLiteral(
+            "INSERT INTO archive_runs (mailbox_id, source, started_at) VALUES (?, ?, ?) RETURNING id"),
         {mailboxId, source, toDbTime(now)});
 }
 
@@ -276,8 +293,8 @@ Status ArchiveStore::finishArchiveRun(qint64 runId, const ArchiveRunCounts &coun
 {
     auto q = m_db.exec(QStringLiteral("UPDATE archive_runs SET finished_at = ?, status = ?, archived = ?,"
                                       " duplicates = ?, unreadable = ?, bytes = ?, error = ? WHERE id = ?"),
-                       {toDbTime(now), failed ? QStringLiteral("failed") : QStringLiteral("done"), counts.archived,
-                        counts.duplicates, counts.unreadable, counts.bytes, error, runId});
+                       {toDbTime(now), failed ? QStringLiteral("failed") : QStringLiteral("done"),
+                        counts.archived, counts.duplicates, counts.unreadable, counts.bytes, error, runId});
     if (!q)
         return q.error();
     return {};

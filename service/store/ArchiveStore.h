@@ -70,7 +70,9 @@ struct ArchiveRunCounts
 class ArchiveStore
 {
 public:
-    explicit ArchiveStore(Database &db) : m_db(db) {}
+    explicit ArchiveStore(Database &db)
+        : m_db(db)
+    {}
 
     Database &database() { return m_db; }
 

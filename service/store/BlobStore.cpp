@@ -14,7 +14,9 @@
 
 namespace ArchiveSync {
 
-BlobStore::BlobStore(QString root) : m_root(std::move(root)) {}
+BlobStore::BlobStore(QString root)
+    : m_root(std::move(root))
+{}
 
 QString BlobStore::pathFor(const QString &sha256) const
 {
@@ -57,7 +59,8 @@ Result<QByteArray> BlobStore::get(const QString &sha256) const
 {
     QFile file(pathFor(sha256));
     if (!file.open(QIODevice::ReadOnly))
-        return Error::io(QStringLiteral("cannot read message content %1: %2").arg(file.fileName(), file.errorString()));
+        return Error::io(
+            QStringLiteral("cannot read message content %1: %2").arg(file.fileName(), file.errorString()));
     QByteArray data = file.readAll();
     if (data.size() != file.size())
         return Error::io(QStringLiteral("cannot read message content %1: short read").arg(file.fileName()));
@@ -68,7 +71,8 @@ Result<QByteArray> BlobStore::head(const QString &sha256, qint64 limit) const
 {
     QFile file(pathFor(sha256));
     if (!file.open(QIODevice::ReadOnly))
-        return Error::io(QStringLiteral("cannot read message content %1: %2").arg(file.fileName(), file.errorString()));
+        return Error::io(
+            QStringLiteral("cannot read message content %1: %2").arg(file.fileName(), file.errorString()));
     return file.read(limit);
 }
 
@@ -80,12 +84,14 @@ Status BlobStore::sync() const
         return {};
     const int fd = ::open(QFile::encodeName(m_root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        return Error::io(QStringLiteral("cannot open %1: %2").arg(m_root, QString::fromLocal8Bit(std::strerror(errno))));
+        return Error::io(
+            QStringLiteral("cannot open %1: %2").arg(m_root, QString::fromLocal8Bit(std::strerror(errno))));
     const int rc = ::syncfs(fd);
     const int error = errno;
     ::close(fd);
     if (rc != 0)
-        return Error::io(QStringLiteral("cannot sync %1: %2").arg(m_root, QString::fromLocal8Bit(std::strerror(error))));
+        return Error::io(
+            QStringLiteral("cannot sync %1: %2").arg(m_root, QString::fromLocal8Bit(std::strerror(error))));
     return {};
 }
 

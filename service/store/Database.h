@@ -55,7 +55,11 @@ private:
 class Transaction
 {
 public:
-    explicit Transaction(Database &db) : m_db(db) { m_status = db.begin(); }
+    explicit Transaction(Database &db)
+        : m_db(db)
+    {
+        m_status = db.begin();
+    }
     ~Transaction()
     {
         if (m_status.ok() && !m_committed)

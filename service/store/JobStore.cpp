@@ -9,7 +9,9 @@ namespace ArchiveSync {
 
 QJsonObject JobRecord::toJson() const
 {
-    auto time = [](const QDateTime &t) { return t.isValid() ? QJsonValue(t.toString(Qt::ISODate)) : QJsonValue(); };
+    auto time = [](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(t.toString(Qt::ISODate)) : QJsonValue();
+    };
     return QJsonObject{{QStringLiteral("id"), id},
                        {QStringLiteral("kind"), kind},
                        {QStringLiteral("trigger"), trigger},
@@ -38,10 +40,11 @@ Result<std::optional<QJsonObject>> JobStore::schedule() const
 
 Status JobStore::setSchedule(const QJsonObject &spec, const QDateTime &now)
 {
-    auto q = m_db.exec(QStringLiteral("INSERT INTO schedule (id, spec, changed_at) VALUES (1, ?, ?)"
-                                      " ON CONFLICT (id) DO UPDATE SET spec = excluded.spec,"
-                                      " changed_at = excluded.changed_at"),
-                       {QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact)), toDbTime(now)});
+    auto q =
+        m_db.exec(QStringLiteral("INSERT INTO schedule (id, spec, changed_at) VALUES (1, ?, ?)"
+                                 " ON CONFLICT (id) DO UPDATE SET spec = excluded.spec,"
+                                 " changed_at = excluded.changed_at"),
+                  {QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact)), toDbTime(now)});
     if (!q)
         return q.error();
     return {};
@@ -60,9 +63,10 @@ Result<std::optional<QDateTime>> JobStore::lastRunSlot() const
 Status JobStore::setLastRunSlot(const QDateTime &slot, const QDateTime &now)
 {
     // The schedule row may not exist yet when the default schedule is in force.
-    auto q = m_db.exec(QStringLiteral("INSERT INTO schedule (id, spec, last_run_slot, changed_at) VALUES (1, '{}', ?, ?)"
-                                      " ON CONFLICT (id) DO UPDATE SET last_run_slot = excluded.last_run_slot"),
-                       {toDbTime(slot), toDbTime(now)});
+    auto q = m_db.exec(
+        QStringLiteral("INSERT INTO schedule (id, spec, last_run_slot, changed_at) VALUES (1, '{}', ?, ?)"
+                       " ON CONFLICT (id) DO UPDATE SET last_run_slot = excluded.last_run_slot"),
+        {toDbTime(slot), toDbTime(now)});
     if (!q)
         return q.error();
     return {};
@@ -77,10 +81,11 @@ Result<qint64> JobStore::beginJob(const QString &kind, const QString &trigger, c
 
 Status JobStore::finishJob(const JobRecord &job)
 {
-    auto q = m_db.exec(QStringLiteral("UPDATE jobs SET finished_at = ?, status = ?, mailboxes = ?, segments = ?,"
-                                      " messages = ?, bytes = ?, errors = ? WHERE id = ?"),
-                       {toDbTime(job.finished), job.status, job.mailboxes, job.segments, job.messages, job.bytes,
-                        job.errors, job.id});
+    auto q =
+        m_db.exec(QStringLiteral("UPDATE jobs SET finished_at = ?, status = ?, mailboxes = ?, segments = ?,"
+                                 " messages = ?, bytes = ?, errors = ? WHERE id = ?"),
+                  {toDbTime(job.finished), job.status, job.mailboxes, job.segments, job.messages, job.bytes,
+                   job.errors, job.id});
     if (!q)
         return q.error();
     return {};
@@ -88,9 +93,10 @@ Status JobStore::finishJob(const JobRecord &job)
 
 Result<QList<JobRecord>> JobStore::recentJobs(int limit) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT id, kind, trigger_kind, started_at, finished_at, status, mailboxes,"
-                                      " segments, messages, bytes, errors FROM jobs ORDER BY id DESC LIMIT ?"),
-                       {limit});
+    auto q =
+        m_db.exec(QStringLiteral("SELECT id, kind, trigger_kind, started_at, finished_at, status, mailboxes,"
+                                 " segments, messages, bytes, errors FROM jobs ORDER BY id DESC LIMIT ?"),
+                  {limit});
     if (!q)
         return q.error();
     QList<JobRecord> jobs;

@@ -35,7 +35,9 @@ struct JobRecord
 class JobStore
 {
 public:
-    explicit JobStore(Database &db) : m_db(db) {}
+    explicit JobStore(Database &db)
+        : m_db(db)
+    {}
 
     /// The stored schedule as JSON; nullopt when none was ever set (the default applies).
     Result<std::optional<QJsonObject>> schedule() const;

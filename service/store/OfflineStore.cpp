@@ -37,10 +37,11 @@ Status OfflineStore::setDefaults(const OfflineSettings &settings, const QDateTim
 {
     if (Status valid = settings.validate(); !valid.ok())
         return valid;
-    auto q = m_db.exec(QStringLiteral("INSERT INTO offline_defaults (id, settings, changed_at) VALUES (1, ?, ?)"
-                                      " ON CONFLICT (id) DO UPDATE SET settings = excluded.settings,"
-                                      " changed_at = excluded.changed_at"),
-                       {settingsToText(settings), toDbTime(now)});
+    auto q =
+        m_db.exec(QStringLiteral("INSERT INTO offline_defaults (id, settings, changed_at) VALUES (1, ?, ?)"
+                                 " ON CONFLICT (id) DO UPDATE SET settings = excluded.settings,"
+                                 " changed_at = excluded.changed_at"),
+                  {settingsToText(settings), toDbTime(now)});
     if (!q)
         return q.error();
     return {};
@@ -48,8 +49,9 @@ Status OfflineStore::setDefaults(const OfflineSettings &settings, const QDateTim
 
 Result<MailboxOfflineConfig> OfflineStore::mailboxConfig(qint64 mailboxId) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT enabled, use_defaults, settings FROM mailbox_offline WHERE mailbox_id = ?"),
-                       {mailboxId});
+    auto q = m_db.exec(
+        QStringLiteral("SELECT enabled, use_defaults, settings FROM mailbox_offline WHERE mailbox_id = ?"),
+        {mailboxId});
     if (!q)
         return q.error();
     MailboxOfflineConfig config;
@@ -66,21 +68,24 @@ Result<MailboxOfflineConfig> OfflineStore::mailboxConfig(qint64 mailboxId) const
     return config;
 }
 
-Status OfflineStore::setMailboxConfig(qint64 mailboxId, const MailboxOfflineConfig &config, const QDateTime &now)
+Status OfflineStore::setMailboxConfig(qint64 mailboxId, const MailboxOfflineConfig &config,
+                                      const QDateTime &now)
 {
     if (!config.useDefaults) {
         if (!config.override)
-            return Error::invalid(QStringLiteral("a mailbox that does not use the defaults needs its own settings"));
+            return Error::invalid(
+                QStringLiteral("a mailbox that does not use the defaults needs its own settings"));
         if (Status valid = config.override->validate(); !valid.ok())
             return valid;
     }
-    const QVariant settings = config.useDefaults || !config.override ? QVariant()
-                                                                     : QVariant(settingsToText(*config.override));
+    const QVariant settings =
+        config.useDefaults || !config.override ? QVariant() : QVariant(settingsToText(*config.override));
     auto q = m_db.exec(
-        QStringLiteral("INSERT INTO mailbox_offline (mailbox_id, enabled, use_defaults, settings, changed_at)"
-                       " VALUES (?, ?, ?, ?, ?) ON CONFLICT (mailbox_id) DO UPDATE SET enabled = excluded.enabled,"
-                       " use_defaults = excluded.use_defaults, settings = excluded.settings,"
-                       " changed_at = excluded.changed_at"),
+        QStringLiteral(
+            "INSERT INTO mailbox_offline (mailbox_id, enabled, use_defaults, settings, changed_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (mailbox_id) DO UPDATE SET enabled = excluded.enabled,"
+            " use_defaults = excluded.use_defaults, settings = excluded.settings,"
+            " changed_at = excluded.changed_at"),
         {mailboxId, config.enabled ? 1 : 0, config.useDefaults ? 1 : 0, settings, toDbTime(now)});
     if (!q)
         return q.error();
@@ -99,9 +104,10 @@ Result<OfflineSettings> OfflineStore::effectiveSettings(qint64 mailboxId) const
 
 Result<std::optional<RepositoryState>> OfflineStore::repository(qint64 mailboxId) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT generation, revision, settings_fingerprint, generation_created_at,"
-                                      " updated_at FROM offline_repositories WHERE mailbox_id = ?"),
-                       {mailboxId});
+    auto q =
+        m_db.exec(QStringLiteral("SELECT generation, revision, settings_fingerprint, generation_created_at,"
+                                 " updated_at FROM offline_repositories WHERE mailbox_id = ?"),
+                  {mailboxId});
     if (!q)
         return q.error();
     if (!q->next())
@@ -113,17 +119,19 @@ Result<std::optional<RepositoryState>> OfflineStore::repository(qint64 mailboxId
     state.settingsFingerprint = q->value(2).toString();
     state.generationCreated = fromDbTime(q->value(3));
     state.updated = fromDbTime(q->value(4));
-    auto s = m_db.exec(QStringLiteral("SELECT sequence, sha256, kind, folder, size, messages, tombstones, created_at"
-                                      " FROM offline_segments WHERE mailbox_id = ? AND generation = ?"
-                                      " ORDER BY sequence"),
-                       {mailboxId, state.generation});
+    auto s = m_db.exec(
+        QStringLiteral("SELECT sequence, sha256, kind, folder, size, messages, tombstones, created_at"
+                       " FROM offline_segments WHERE mailbox_id = ? AND generation = ?"
+                       " ORDER BY sequence"),
+        {mailboxId, state.generation});
     if (!s)
         return s.error();
     while (s->next()) {
         SegmentInfo info;
         info.sequence = s->value(0).toInt();
         info.sha256 = s->value(1).toString();
-        info.kind = s->value(2).toString() == QLatin1String("bodies") ? SegmentKind::Bodies : SegmentKind::Index;
+        info.kind =
+            s->value(2).toString() == QLatin1String("bodies") ? SegmentKind::Bodies : SegmentKind::Index;
         info.folder = s->value(3).toString();
         info.size = s->value(4).toLongLong();
         info.messages = s->value(5).toInt();
@@ -147,8 +155,8 @@ Result<QList<qint64>> OfflineStore::repositoryMailboxIds() const
 
 Result<QHash<qint64, QString>> OfflineStore::entries(qint64 mailboxId) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT message_id, delivery FROM offline_entries WHERE mailbox_id = ?"),
-                       {mailboxId});
+    auto q = m_db.exec(
+        QStringLiteral("SELECT message_id, delivery FROM offline_entries WHERE mailbox_id = ?"), {mailboxId});
     if (!q)
         return q.error();
     QHash<qint64, QString> map;
@@ -159,7 +167,8 @@ Result<QHash<qint64, QString>> OfflineStore::entries(qint64 mailboxId) const
 
 Result<qint64> OfflineStore::entryCount(qint64 mailboxId) const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM offline_entries WHERE mailbox_id = ?"), {mailboxId});
+    auto q =
+        m_db.exec(QStringLiteral("SELECT COUNT(*) FROM offline_entries WHERE mailbox_id = ?"), {mailboxId});
     if (!q)
         return q.error();
     q->next();
@@ -179,34 +188,38 @@ Status OfflineStore::commit(const RepositoryCommit &change)
         }
     }
     auto q = m_db.exec(
-        QStringLiteral("INSERT INTO offline_repositories (mailbox_id, generation, revision, settings_fingerprint,"
-                       " generation_created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
-                       " ON CONFLICT (mailbox_id) DO UPDATE SET generation = excluded.generation,"
-                       " revision = excluded.revision, settings_fingerprint = excluded.settings_fingerprint,"
-                       " generation_created_at = excluded.generation_created_at, updated_at = excluded.updated_at"),
+        QStringLiteral(
+            "INSERT INTO offline_repositories (mailbox_id, generation, revision, settings_fingerprint,"
+            " generation_created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (mailbox_id) DO UPDATE SET generation = excluded.generation,"
+            " revision = excluded.revision, settings_fingerprint = excluded.settings_fingerprint,"
+            " generation_created_at = excluded.generation_created_at, updated_at = excluded.updated_at"),
         {change.mailboxId, change.generation, change.revision, change.settingsFingerprint,
          toDbTime(change.generationCreated), toDbTime(change.updated)});
     if (!q)
         return q.error();
     for (const SegmentInfo &s : change.segments) {
-        auto ins = m_db.exec(QStringLiteral("INSERT INTO offline_segments (mailbox_id, generation, sequence, sha256,"
-                                            " kind, folder, size, messages, tombstones, created_at)"
-                                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                             {change.mailboxId, change.generation, s.sequence, s.sha256, segmentKindName(s.kind),
-                              s.folder, s.size, s.messages, s.tombstones, toDbTime(s.created)});
+        auto ins =
+            m_db.exec(QStringLiteral("INSERT INTO offline_segments (mailbox_id, generation, sequence, sha256,"
+                                     " kind, folder, size, messages, tombstones, created_at)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {change.mailboxId, change.generation, s.sequence, s.sha256, segmentKindName(s.kind),
+                       s.folder, s.size, s.messages, s.tombstones, toDbTime(s.created)});
         if (!ins)
             return ins.error();
     }
     for (qint64 id : change.removedEntries) {
-        if (auto del = m_db.exec(QStringLiteral("DELETE FROM offline_entries WHERE mailbox_id = ? AND message_id = ?"),
-                                 {change.mailboxId, id});
+        if (auto del = m_db.exec(
+                QStringLiteral("DELETE FROM offline_entries WHERE mailbox_id = ? AND message_id = ?"),
+                {change.mailboxId, id});
             !del)
             return del.error();
     }
     for (auto it = change.addedEntries.cbegin(); it != change.addedEntries.cend(); ++it) {
-        if (auto ins = m_db.exec(QStringLiteral("INSERT INTO offline_entries (mailbox_id, message_id, delivery)"
-                                                " VALUES (?, ?, ?)"),
-                                 {change.mailboxId, it.key(), it.value()});
+        if (auto ins =
+                m_db.exec(QStringLiteral("INSERT INTO offline_entries (mailbox_id, message_id, delivery)"
+                                         " VALUES (?, ?, ?)"),
+                          {change.mailboxId, it.key(), it.value()});
             !ins)
             return ins.error();
     }

@@ -43,8 +43,8 @@ struct RepositoryCommit
     QString settingsFingerprint;
     QDateTime generationCreated;
     QDateTime updated;
-    QList<SegmentInfo> segments;             ///< appended after the existing ones
-    QHash<qint64, QString> addedEntries;     ///< message id -> delivery name
+    QList<SegmentInfo> segments;         ///< appended after the existing ones
+    QHash<qint64, QString> addedEntries; ///< message id -> delivery name
     QList<qint64> removedEntries;
 };
 
@@ -52,7 +52,9 @@ struct RepositoryCommit
 class OfflineStore
 {
 public:
-    explicit OfflineStore(Database &db) : m_db(db) {}
+    explicit OfflineStore(Database &db)
+        : m_db(db)
+    {}
 
     Result<OfflineSettings> defaults() const;
     Status setDefaults(const OfflineSettings &settings, const QDateTime &now);
