@@ -63,8 +63,12 @@ void inspect(GMimeObject *object, StructureFlags &flags, int depth)
         return;
     if (GMIME_IS_MULTIPART_SIGNED(object))
         flags.isSigned = true;
-    if (GMIME_IS_MULTIPART_ENCRYPTED(object))
+    if (GMIME_IS_MULTIPART_ENCRYPTED(object)) {
+        // Like pkcs7-mime below: the parts are the encryption's (a version part and the
+        // ciphertext, often named "encrypted.asc"), not attachments of the message.
         flags.isEncrypted = true;
+        return;
+    }
     if (GMIME_IS_APPLICATION_PKCS7_MIME(object)) {
         const GMimeSecureMimeType type =
             g_mime_application_pkcs7_mime_get_smime_type(GMIME_APPLICATION_PKCS7_MIME(object));

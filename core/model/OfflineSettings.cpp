@@ -150,7 +150,8 @@ QString OfflineSettings::humanSize(qint64 bytes)
         return QStringLiteral("%1 B").arg(bytes);
     double value = static_cast<double>(bytes) / 1024.0;
     int unit = 0;
-    while (unit < 3 && value >= 1024.0) {
+    // 1023.95 and up would print as "1024.0": that is already the next unit.
+    while (unit < 3 && value >= 1023.95) {
         value /= 1024.0;
         ++unit;
     }
@@ -192,7 +193,8 @@ Status OfflineSettings::applyKeyValue(const QString &assignment)
 {
     const qsizetype eq = assignment.indexOf(QLatin1Char('='));
     if (eq <= 0)
-        return Error::invalid(QStringLiteral("expected KEY=VALUE, got '%1'").arg(assignment));
+        return Error::invalid(QStringLiteral("expected KEY=VALUE, got '%1'").arg(assignment),
+                              eq < 0 ? assignment.trimmed() : QString());
     const QString key = assignment.left(eq).trimmed();
     const QString value = assignment.mid(eq + 1).trimmed();
     OfflineSettings next = *this;
@@ -324,7 +326,8 @@ Result<OfflineSettings> OfflineSettings::fromJson(const QJsonObject &json)
             return {};
         const QJsonValue v = json.value(name);
         const double d = v.toDouble(-1);
-        if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)))
+        // The range check comes first: casting a double beyond qint64 is undefined behaviour.
+        if (!v.isDouble() || d < -9.0e15 || d > 9.0e15 || d != static_cast<double>(static_cast<qint64>(d)))
             return Error::invalid(QStringLiteral("%1 must be a whole number").arg(name), name);
         out = static_cast<qint64>(d);
         return {};

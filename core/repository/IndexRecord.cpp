@@ -108,7 +108,8 @@ Result<IndexRecord> IndexRecord::fromJson(const QJsonObject &json)
     };
     auto number = [&json](const char *name, qint64 &out) -> bool {
         const QJsonValue v = json.value(QLatin1String(name));
-        if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 9.0e15)
+        if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 9.0e15 ||
+            v.toDouble() != static_cast<double>(static_cast<qint64>(v.toDouble())))
             return false;
         out = static_cast<qint64>(v.toDouble());
         return true;
@@ -171,7 +172,9 @@ Result<IndexRecord> IndexRecord::fromJson(const QJsonObject &json)
     const QString expectedEntry = r.content == Content::Whole ? wholeEntryName(r.id) : headersEntryName(r.id);
     if (r.entry != expectedEntry)
         return bad(QStringLiteral("entry"), QStringLiteral("does not match the id and content"));
-    if (r.content == Content::Whole && (r.entrySha256 != r.sha256 || r.entrySize != r.size))
+    if (r.content == Content::Whole && r.entrySize != r.size)
+        return bad(QStringLiteral("entrySize"), QStringLiteral("differs from the whole message's size"));
+    if (r.content == Content::Whole && r.entrySha256 != r.sha256)
         return bad(QStringLiteral("entrySha256"), QStringLiteral("differs from the whole message's hash"));
     return r;
 }

@@ -53,9 +53,13 @@ Result<QList<IndexRecord>> SegmentReader::read(const QString &path, const EntryH
     std::unique_ptr<struct archive, ReadArchiveDeleter> ar(archive_read_new());
     archive_read_support_filter_zstd(ar.get());
     archive_read_support_format_tar(ar.get());
-    if (archive_read_open_filename(ar.get(), QFile::encodeName(path).constData(), 256 * 1024) != ARCHIVE_OK)
-        return Error::io(QStringLiteral("cannot open segment %1: %2")
-                             .arg(path, QString::fromLocal8Bit(archive_error_string(ar.get()))));
+    if (archive_read_open_filename(ar.get(), QFile::encodeName(path).constData(), 256 * 1024) != ARCHIVE_OK) {
+        const QString detail = QString::fromLocal8Bit(archive_error_string(ar.get()));
+        // libarchive also fails here on content (no zstd, no tar): a file that opens is corrupt.
+        if (QFile probe(path); probe.open(QIODevice::ReadOnly))
+            return corrupt(path, QStringLiteral("not a zstd-compressed tar: %1").arg(detail));
+        return Error::io(QStringLiteral("cannot open segment %1: %2").arg(path, detail));
+    }
 
     struct archive_entry *entry = nullptr;
     auto checkRegular = [&](const QString &name) -> Status {

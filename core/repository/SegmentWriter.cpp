@@ -95,6 +95,8 @@ Result<SegmentInfo> SegmentWriter::finish(const QDateTime &created, int sequence
 {
     if (Status dir = FileUtil::makeDirectory(m_directory, 0750); !dir.ok())
         return dir.error();
+    if (!m_tempPath.isEmpty())
+        QFile::remove(m_tempPath); // left by a failed earlier attempt
     m_tempPath =
         QDir(m_directory)
             .filePath(QStringLiteral(".tmp-%1.part").arg(QUuid::createUuid().toString(QUuid::Id128)));
