@@ -14,7 +14,8 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.process(app);
 
-    QLabel window(QApplication::translate("main", "ArchiveSync agent %1").arg(QApplication::applicationVersion()));
+    QLabel window(
+        QApplication::translate("main", "ArchiveSync agent %1").arg(QApplication::applicationVersion()));
     window.setWindowTitle(QApplication::translate("main", "ArchiveSync"));
     window.setMargin(24);
     window.show();

@@ -104,7 +104,7 @@ int ServiceCli::run(const QStringList &argv)
     QStringList args = argv.mid(1);
     QString dataDir;
     // Global options come before the command.
-    while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
+    while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
         const QString option = args.takeFirst();
         if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
             printUsage(m_out);

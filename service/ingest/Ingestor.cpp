@@ -64,24 +64,29 @@ Result<ArchiveReport> Ingestor::archive(const Options &options, const QStringLis
         m_store.ensureStorage(QStringLiteral("default"), StorageKind::Disk, m_defaultStoragePath);
     if (!defaultStorage)
         return defaultStorage.error();
+    // A named storage repository is checked before the mailbox is created: a refused run leaves nothing.
+    std::optional<StorageRepository> namedStorage;
+    if (!options.storage.isEmpty()) {
+        Result<std::optional<StorageRepository>> named = m_store.storageByName(options.storage);
+        if (!named)
+            return named.error();
+        if (!named->has_value())
+            return Error::notFound(QStringLiteral("no storage repository named '%1'").arg(options.storage));
+        namedStorage = **named;
+    }
     const QDateTime started = m_clock.now();
     Result<Mailbox> mailbox = m_store.ensureMailbox(options.mailbox, defaultStorage->id, started);
     if (!mailbox)
         return mailbox.error();
 
     StorageRepository storage;
-    if (options.storage.isEmpty()) {
+    if (namedStorage) {
+        storage = *namedStorage;
+    } else {
         Result<StorageRepository> byId = m_store.storageById(mailbox->defaultStorageId);
         if (!byId)
             return byId.error();
         storage = *byId;
-    } else {
-        Result<std::optional<StorageRepository>> named = m_store.storageByName(options.storage);
-        if (!named)
-            return named.error();
-        if (!named->has_value())
-            return Error::notFound(QStringLiteral("no storage repository named '%1'").arg(options.storage));
-        storage = **named;
     }
     BlobStore blobs(storage.path);
 

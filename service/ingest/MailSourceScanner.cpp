@@ -24,9 +24,11 @@ QString folderFromMboxName(const QString &fileName)
         if (name.endsWith(QLatin1String(suffix), Qt::CaseInsensitive))
             name.chop(static_cast<qsizetype>(qstrlen(suffix)));
     }
-    if (name.compare(QLatin1String("inbox"), Qt::CaseInsensitive) == 0)
+    // "a..b", ".a" or "a." must not make empty path components ("a//b", "/a", "a/").
+    name = name.split(QLatin1Char('.'), Qt::SkipEmptyParts).join(QLatin1Char('/'));
+    if (name.isEmpty() || name.compare(QLatin1String("inbox"), Qt::CaseInsensitive) == 0)
         return kInbox;
-    return name.replace(QLatin1Char('.'), QLatin1Char('/'));
+    return name;
 }
 
 bool startsLikeMbox(const QString &path)
@@ -53,6 +55,7 @@ Status MailSourceScanner::scan(const QString &path, const QString &folder)
     const QFileInfo info(path);
     if (!info.exists())
         return Error::notFound(QStringLiteral("%1 does not exist").arg(path));
+    m_visited.clear();
     if (info.isDir()) {
         if (isMaildir(path))
             return scanMaildirTree(info.absoluteFilePath(), folder.isEmpty() ? kInbox : folder);
@@ -61,8 +64,20 @@ Status MailSourceScanner::scan(const QString &path, const QString &folder)
     return scanFile(info.absoluteFilePath(), folder, !folder.isEmpty());
 }
 
+bool MailSourceScanner::firstVisit(const QString &dir)
+{
+    // A symbolic link back to an ancestor would otherwise be followed until the path is too long.
+    const QString canonical = QFileInfo(dir).canonicalFilePath();
+    if (canonical.isEmpty() || m_visited.contains(canonical))
+        return false;
+    m_visited.insert(canonical);
+    return true;
+}
+
 Status MailSourceScanner::scanMaildirTree(const QString &root, const QString &rootFolder)
 {
+    if (!firstVisit(root))
+        return {};
     if (Status st = scanMaildirMessages(root, rootFolder); !st.ok())
         return st;
     // A root named after a folder other than the Inbox keeps its Maildir++ children beneath it.
@@ -105,7 +120,12 @@ Status MailSourceScanner::scanMaildirMessages(const QString &dir, const QString 
                 m_onProblem(path, file.errorString());
                 continue;
             }
-            if (Status st = m_onMessage(folder, path, file.readAll()); !st.ok())
+            QByteArray raw = file.readAll();
+            if (file.error() != QFile::NoError) { // a partial read must not be archived as the message
+                m_onProblem(path, file.errorString());
+                continue;
+            }
+            if (Status st = m_onMessage(folder, path, std::move(raw)); !st.ok())
                 return st;
         }
     }
@@ -114,6 +134,8 @@ Status MailSourceScanner::scanMaildirMessages(const QString &dir, const QString 
 
 Status MailSourceScanner::scanPlainDirectory(const QString &root, const QString &folder, bool folderGiven)
 {
+    if (!firstVisit(root))
+        return {};
     const QDir dir(root);
     for (const QString &name : dir.entryList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name)) {
         if (Status st = scanFile(dir.filePath(name), folder, folderGiven); !st.ok())
@@ -142,7 +164,12 @@ Status MailSourceScanner::scanFile(const QString &path, const QString &folder, b
         m_onProblem(path, file.errorString());
         return {};
     }
-    return m_onMessage(folder.isEmpty() ? kInbox : folder, path, file.readAll());
+    QByteArray raw = file.readAll();
+    if (file.error() != QFile::NoError) { // a partial read must not be archived as the message
+        m_onProblem(path, file.errorString());
+        return {};
+    }
+    return m_onMessage(folder.isEmpty() ? kInbox : folder, path, std::move(raw));
 }
 
 Status MailSourceScanner::scanMbox(const QString &path, const QString &folder)

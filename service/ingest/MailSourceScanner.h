@@ -4,6 +4,7 @@
 #include "core/common/Result.h"
 
 #include <QByteArray>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -41,9 +42,11 @@ private:
     Status scanPlainDirectory(const QString &dir, const QString &folder, bool folderGiven);
     Status scanFile(const QString &path, const QString &folder, bool folderGiven);
     Status scanMbox(const QString &path, const QString &folder);
+    bool firstVisit(const QString &dir);
 
     MessageHandler m_onMessage;
     ProblemHandler m_onProblem;
+    QSet<QString> m_visited; ///< canonical paths of the directories scanned by the current scan()
 };
 
 } // namespace ArchiveSync

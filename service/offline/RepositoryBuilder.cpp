@@ -152,6 +152,9 @@ Result<RepositoryUpdate> RepositoryBuilder::update(qint64 mailboxId, bool flush)
     QList<Pending> toAdd;
     QSet<qint64> wanted;
     Status scan = m_archive.forEachMessage(mailboxId, [&](const StoredMessage &m) -> Status {
+        // Archived after the storage check above (a concurrent archive run): the next update takes it.
+        if (!blobs.contains(m.storageId))
+            return {};
         Delivery delivery =
             settings->deliveryFor({m.folder, m.folderKind, m.size, m.meta.isSigned, m.meta.isEncrypted});
         const QDateTime date = m.meta.date.isValid() ? m.meta.date : m.archivedAt;
@@ -221,8 +224,14 @@ Result<RepositoryUpdate> RepositoryBuilder::update(qint64 mailboxId, bool flush)
     // Index segments: tombstones, then every added message's record and header block (or
     // whole content for always-whole messages).
     auto index = std::make_unique<SegmentWriter>(dir, SegmentKind::Index);
-    for (qint64 id : std::as_const(removed))
+    for (qint64 id : std::as_const(removed)) {
         index->addTombstone(id);
+        if (full(*index)) { // a mass expiry must not make one segment over the record limit
+            if (Status st = finishSegment(*index); !st.ok())
+                return st.error();
+            index = std::make_unique<SegmentWriter>(dir, SegmentKind::Index);
+        }
+    }
     result.tombstones = static_cast<int>(removed.size());
     QMap<QString, QList<const Pending *>> bodiesByFolder;
     for (const Pending &p : std::as_const(toAdd)) {

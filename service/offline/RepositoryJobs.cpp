@@ -28,7 +28,7 @@ Status RepositoryJobs::lock()
 {
     if (Status st = FileUtil::makeDirectory(QFileInfo(m_lock->fileName()).absolutePath(), 0750); !st.ok())
         return st;
-    if (m_lock->tryLock(10 * 60 * 1000))
+    if (m_lock->tryLock(m_lockTimeoutMs))
         return {};
     qint64 pid = 0;
     QString host, app;

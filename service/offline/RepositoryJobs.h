@@ -41,6 +41,8 @@ public:
     Result<JobOutcome> flush(qint64 mailboxId, const QString &trigger);
     /// Repairs leftovers under the lock; done before serving and by every job.
     Status recover();
+    /// How long a job waits for another job's lock before it fails with Conflict (default 10 minutes).
+    void setLockTimeout(int msecs) { m_lockTimeoutMs = msecs; }
 
 private:
     Result<JobOutcome> run(const QString &kind, const QString &trigger, const QList<qint64> &mailboxIds,
@@ -54,6 +56,7 @@ private:
     RepositoryBuilder &m_builder;
     const Clock &m_clock;
     std::unique_ptr<QLockFile> m_lock;
+    int m_lockTimeoutMs = 10 * 60 * 1000;
 };
 
 } // namespace ArchiveSync

@@ -127,7 +127,7 @@ Result<StorageRepository> ArchiveStore::storageById(qint64 id) const
 Result<std::optional<Mailbox>> ArchiveStore::mailboxByAddress(const QString &address) const
 {
     auto q = m_db.exec(QStringLiteral("SELECT %1 FROM mailboxes WHERE address = ?").arg(kMailboxColumns),
-                       {address.toLower()});
+                       {address.trimmed().toLower()});
     if (!q)
         return q.error();
     if (!q->next())
