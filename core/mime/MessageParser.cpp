@@ -5,6 +5,8 @@
 
 #include "core/common/Logging.h"
 
+#include <QRegularExpression>
+
 #include <gmime/gmime.h>
 #include <mutex>
 
@@ -102,6 +104,44 @@ void inspect(GMimeObject *object, StructureFlags &flags, int depth)
     }
 }
 
+// GMime joins adjacent base64 encoded-words of one charset into one stream before decoding,
+// and stops at the padding of the first: "=?UTF-8?B?...=?= =?UTF-8?B?...?=" loses all but the
+// first word. Real mailers pad every word, so each encoded-word is decoded on its own here;
+// the white space between two encoded-words is dropped (RFC 2047 6.2).
+QString decodeHeaderText(const char *raw)
+{
+    if (!raw)
+        return {};
+    QByteArray value(raw);
+    value.replace("\r\n", "\n");
+    value.replace("\n", "");
+    static const QRegularExpression encodedWord(QStringLiteral("=\\?[^?\\s]+\\?[bBqQ]\\?[^?\\s]*\\?="));
+    // Matching runs on Latin-1 so that every byte maps to one character and back.
+    const QString text = QString::fromLatin1(value);
+    auto decode = [](const QString &piece) {
+        const QByteArray bytes = piece.toLatin1();
+        char *decoded = g_mime_utils_header_decode_text(parserOptions(), bytes.constData());
+        QString result = QString::fromUtf8(decoded);
+        g_free(decoded);
+        return result;
+    };
+    QString out;
+    qsizetype pos = 0;
+    bool previousWasEncoded = false;
+    auto it = encodedWord.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const QString gap = text.mid(pos, match.capturedStart() - pos);
+        if (!(previousWasEncoded && gap.trimmed().isEmpty()))
+            out += decode(gap);
+        out += decode(match.captured());
+        pos = match.capturedEnd();
+        previousWasEncoded = true;
+    }
+    out += decode(text.mid(pos));
+    return out.simplified();
+}
+
 bool isFieldNameChar(char c)
 {
     return c > 32 && c < 127 && c != ':';
@@ -138,8 +178,9 @@ MessageMetadata MessageParser::parse(QByteArrayView raw)
     meta.from = addressList(g_mime_message_get_from(message));
     meta.to = addressList(g_mime_message_get_to(message));
     meta.cc = addressList(g_mime_message_get_cc(message));
-    if (const char *subject = g_mime_message_get_subject(message))
-        meta.subject = QString::fromUtf8(subject).simplified();
+    GMimeHeaderList *headers = g_mime_object_get_header_list(GMIME_OBJECT(message));
+    if (GMimeHeader *subject = headers ? g_mime_header_list_get_header(headers, "Subject") : nullptr)
+        meta.subject = decodeHeaderText(g_mime_header_get_raw_value(subject));
     if (GDateTime *date = g_mime_message_get_date(message))
         meta.date = QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date), Qt::UTC);
 

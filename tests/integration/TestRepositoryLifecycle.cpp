@@ -222,6 +222,9 @@ private slots:
             const GeneratedMessage &g = m_corpusBySha.value(r.sha256);
             folders.insert(r.folder);
             QCOMPARE(r.folder, g.folder);
+            QCOMPARE(r.messageId, g.messageId);
+            if (!g.subject.isEmpty())
+                QCOMPARE(r.subject, g.subject); // decoded from RFC 2047 exactly as generated
             QFile original(m_maildir + QLatin1Char('/') + g.relativePath);
             QVERIFY(original.open(QIODevice::ReadOnly));
             const QByteArray bytes = original.readAll();

@@ -49,6 +49,14 @@ private slots:
             << QByteArray("Re: =?UTF-8?Q?caf=C3=A9?= tomorrow") << QStringLiteral("Re: café tomorrow");
         QTest::newRow("adjacent words join")
             << QByteArray("=?UTF-8?Q?Gr=C3=BC?= =?UTF-8?Q?=C3=9Fe?=") << QStringLiteral("Grüße");
+        // Mailers pad each base64 word; decoding them as one stream would stop at the first "=".
+        QTest::newRow("padded base64 words, folded")
+            << QByteArray("Re: =?UTF-8?B?UmVsZWFzZSA4MDEgaXMgb3V0IOKchSDigJMgTGF1bmNoIGRheSA=?=\n"
+                          " =?UTF-8?B?8J+agCB0aGFua3M=?=")
+            << QStringLiteral("Re: Release 801 is out ✅ – Launch day 🚀 thanks");
+        QTest::newRow("encoded word then plain then encoded")
+            << QByteArray("=?ISO-8859-1?Q?Gr=FC=DFe?= aus =?UTF-8?Q?M=C3=BCnchen?=")
+            << QStringLiteral("Grüße aus München");
         QTest::newRow("folded") << QByteArray("a long\n  subject line")
                                 << QStringLiteral("a long subject line");
         QTest::newRow("iso-2022-jp") << QByteArray("=?ISO-2022-JP?B?GyRCJEskWyRzJDQbKEI=?=")
