@@ -490,7 +490,7 @@ int ServiceCli::update(ServiceContext &ctx, const QStringList &args, bool flush)
                       << u.revision << ")\n";
             else
                 m_out << u.mailbox << ": generation " << u.generation << " revision " << u.revision
-                      << (u.rebuilt ? " (rebuilt)" : "") << ", " << u.segments << " new segments, "
+                      << (u.rebuilt ? " (new generation)" : "") << ", " << u.segments << " new segments, "
                       << u.messagesAdded << " messages, " << u.tombstones << " removed, "
                       << OfflineSettings::humanSize(u.bytes) << "\n";
         }

@@ -3,6 +3,7 @@
 
 #include "core/common/Sha256.h"
 #include "core/mime/ImapUtf7.h"
+#include "core/model/OfflineSettings.h"
 
 #include <QDir>
 #include <QFile>
@@ -1495,17 +1496,6 @@ void solveScale(SizeControl &sizes, qint64 fixedBytes, qint64 target)
     sizes.scale = target - lowTotal <= highTotal - target ? low : high;
 }
 
-/// Binary units, like the K/M/G of the command line: "--total-size 100M" reports "100.0 MB".
-QString formatBytes(qint64 bytes)
-{
-    constexpr double kib = 1024.0;
-    if (bytes >= qint64(kib * kib * kib))
-        return QString::number(double(bytes) / (kib * kib * kib), 'f', 2) + QStringLiteral(" GB");
-    if (bytes >= qint64(kib * kib))
-        return QString::number(double(bytes) / (kib * kib), 'f', 1) + QStringLiteral(" MB");
-    return QString::number(double(bytes) / kib, 'f', 1) + QStringLiteral(" KB");
-}
-
 } // namespace
 
 QJsonObject GeneratedMessage::toJson() const
@@ -1566,7 +1556,7 @@ QString CorpusSummary::toText() const
     return QStringLiteral("generated %1 messages in %2 folders, %3 in %4")
         .arg(messages.size())
         .arg(folders.size())
-        .arg(formatBytes(totalBytes), outputDir);
+        .arg(OfflineSettings::humanSize(totalBytes), outputDir);
 }
 
 Status writeCorpusManifest(const CorpusSummary &summary, const QString &path)

@@ -415,7 +415,7 @@ private slots:
         m_clock->advance(60 * 1000);
         r = run({QStringLiteral("flush"), QStringLiteral("--mailbox"), kAlice});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("generation 2 revision 1 (rebuilt)")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("generation 2 revision 1 (new generation)")), qPrintable(r.out));
 
         r = run({QStringLiteral("status"), QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
