@@ -63,15 +63,18 @@ int ServeCommand::exec(QTextStream &out, QTextStream &err)
     });
 
     Scheduler scheduler(m_ctx.clock(), *schedule, *lastSlot);
-    connect(&scheduler, &Scheduler::runDue, this, [this](const QDateTime &slot, Scheduler::Trigger trigger) {
-        Result<JobOutcome> outcome = m_ctx.repositoryJobs().update({}, triggerName(trigger));
-        if (!outcome)
-            qCWarning(lcService) << "scheduled update failed:" << outcome.errorString();
-        // The slot counts as run even when a mailbox failed: the failure is in the job history,
-        // and retrying in a burst would not help the others.
-        if (Status st = m_ctx.jobs().setLastRunSlot(slot, m_ctx.clock().now()); !st.ok())
-            qCWarning(lcService) << st.errorString();
-    });
+    connect(
+        &scheduler, &Scheduler::runDue, this,
+        [this](const QDateTime &slot, Scheduler::Trigger trigger) {
+            Result<JobOutcome> outcome = m_ctx.repositoryJobs().update({}, triggerName(trigger));
+            if (!outcome)
+                qCWarning(lcService) << "scheduled update failed:" << outcome.errorString();
+            // The slot counts as run even when a mailbox failed: the failure is in the job history,
+            // and retrying in a burst would not help the others.
+            if (Status st = m_ctx.jobs().setLastRunSlot(slot, m_ctx.clock().now()); !st.ok())
+                qCWarning(lcService) << st.errorString();
+        },
+        Qt::QueuedConnection); // queued: a catch-up found by start() runs once the service is up
     connect(&scheduler, &Scheduler::nextRunChanged, this, [](const QDateTime &next) {
         qCInfo(lcService) << "next repository update at" << next.toString(Qt::ISODate);
     });
