@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <csignal>
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 namespace ArchiveSync {
 
 namespace {
+constexpr int kScheduleReloadMsecs = 5000;
 int signalPipe[2] = {-1, -1};
 
 void onSignal(int)
@@ -79,6 +81,23 @@ int ServeCommand::exec(QTextStream &out, QTextStream &err)
         qCInfo(lcService) << "next repository update at" << next.toString(Qt::ISODate);
     });
     scheduler.start();
+
+    // `schedule set` writes the store from another process; pick the change up within seconds.
+    QTimer scheduleWatch;
+    scheduleWatch.setInterval(kScheduleReloadMsecs);
+    connect(&scheduleWatch, &QTimer::timeout, this, [this, &scheduler] {
+        Result<Schedule> stored = m_ctx.schedule();
+        if (!stored) {
+            qCWarning(lcService) << "cannot read the schedule:" << stored.errorString();
+            return;
+        }
+        if (!(*stored == scheduler.schedule())) {
+            qCInfo(lcService) << "schedule changed to" << stored->describe();
+            scheduler.setSchedule(*stored);
+        }
+    });
+    scheduleWatch.start();
+
     out << "archivesync-service: serving " << m_ctx.dataDir() << "; " << schedule->describe() << ", next run "
         << scheduler.nextRun().toString(Qt::ISODate) << "\n";
     out.flush();

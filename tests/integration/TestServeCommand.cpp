@@ -118,6 +118,21 @@ private slots:
         QVERIFY(**last <= clock.now());
     }
 
+    void picksUpScheduleChangedByTheCli()
+    {
+        QTemporaryDir dir;
+        const QString dataDir = dir.filePath(QStringLiteral("data"));
+        prepareMailbox(dataDir, dir.filePath(QStringLiteral("maildir")));
+        QProcess serve;
+        startServe(serve, dataDir);
+        runCli(dataDir, {QStringLiteral("schedule"), QStringLiteral("set"), QStringLiteral("weekly"),
+                         QStringLiteral("tue"), QStringLiteral("05:15")});
+        QByteArray log;
+        QTRY_VERIFY_WITH_TIMEOUT((log += serve.readAllStandardError()).contains("weekly on Tue at 05:15"),
+                                 20000);
+        stopServe(serve);
+    }
+
     void freshInstallWaitsForFirstSlot()
     {
         QTemporaryDir dir;
