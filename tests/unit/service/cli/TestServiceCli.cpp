@@ -2,6 +2,7 @@
 #include "core/common/Clock.h"
 #include "core/common/Sha256.h"
 #include "service/cli/ServiceCli.h"
+#include "tests/support/MailFixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,36 +16,11 @@
 #include <memory>
 
 using namespace ArchiveSync;
+using namespace ArchiveSync::Testing;
 
 namespace {
 
-const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-05-04T12:00:00Z"), Qt::ISODate);
 const QString kAlice = QStringLiteral("alice@example.org");
-
-QByteArray mail(const QByteArray &subject)
-{
-    return "From: Alice <alice@example.org>\n"
-           "To: bob@example.org\n"
-           "Subject: " +
-           subject +
-           "\n"
-           "Message-ID: <" +
-           subject +
-           "@example.org>\n"
-           "Date: Mon, 20 Apr 2026 10:00:00 +0000\n"
-           "\n"
-           "Hello.\n";
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return false;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    return f.write(data) == data.size();
-}
 
 struct CliResult
 {
@@ -86,8 +62,9 @@ private:
     QString maildir()
     {
         const QString root = m_dir->filePath(QStringLiteral("Maildir"));
-        bool ok = writeFile(root + "/cur/1:2,S", mail("one")) && writeFile(root + "/new/2", mail("two")) &&
-                  QDir().mkpath(root + "/tmp") && writeFile(root + "/.Sent/cur/3:2,S", mail("three")) &&
+        bool ok = writeFile(root + "/cur/1:2,S", fixtureMail("one")) &&
+                  writeFile(root + "/new/2", fixtureMail("two")) && QDir().mkpath(root + "/tmp") &&
+                  writeFile(root + "/.Sent/cur/3:2,S", fixtureMail("three")) &&
                   QDir().mkpath(root + "/.Sent/new");
         return ok ? root : QString();
     }
@@ -415,7 +392,8 @@ private slots:
         m_clock->advance(60 * 1000);
         r = run({QStringLiteral("flush"), QStringLiteral("--mailbox"), kAlice});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("generation 2 revision 1 (new generation)")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("generation 2 revision 1 (new generation)")),
+                 qPrintable(r.out));
 
         r = run({QStringLiteral("status"), QStringLiteral("--json")});
         QCOMPARE(r.code, 0);

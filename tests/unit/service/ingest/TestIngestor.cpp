@@ -3,6 +3,7 @@
 #include "core/common/Sha256.h"
 #include "service/ingest/Ingestor.h"
 #include "service/store/BlobStore.h"
+#include "tests/support/MailFixtures.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -14,41 +15,12 @@
 #include <memory>
 
 using namespace ArchiveSync;
+using namespace ArchiveSync::Testing;
 
 namespace {
 
-const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-05-04T12:00:00Z"), Qt::ISODate);
-
-QByteArray mail(const QByteArray &subject, const QByteArray &body = "Hello.\n")
-{
-    return "From: Alice <alice@example.org>\n"
-           "To: bob@example.org\n"
-           "Subject: " +
-           subject +
-           "\n"
-           "Message-ID: <" +
-           subject +
-           "@example.org>\n"
-           "Date: Mon, 04 May 2026 10:00:00 +0000\n"
-           "\n" +
-           body;
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return false;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    return f.write(data) == data.size();
-}
-
-bool makeMaildir(const QString &dir)
-{
-    return QDir().mkpath(dir + QStringLiteral("/cur")) && QDir().mkpath(dir + QStringLiteral("/new")) &&
-           QDir().mkpath(dir + QStringLiteral("/tmp"));
-}
+// The date every message of this test carries.
+const QByteArray kMailDate = "Mon, 04 May 2026 10:00:00 +0000";
 
 int countFiles(const QString &root)
 {
@@ -145,14 +117,15 @@ private slots:
     {
         const QString root = src(QStringLiteral("Maildir"));
         QVERIFY(makeMaildir(root));
-        QVERIFY(writeFile(root + "/cur/1:2,S", mail("one")));
-        QVERIFY(writeFile(root + "/cur/2:2,S", mail("two")));
-        QVERIFY(writeFile(root + "/cur/3:2,S", mail("one"))); // same bytes, same folder
+        QVERIFY(writeFile(root + "/cur/1:2,S", fixtureMail("one", kMailDate)));
+        QVERIFY(writeFile(root + "/cur/2:2,S", fixtureMail("two", kMailDate)));
+        QVERIFY(writeFile(root + "/cur/3:2,S", fixtureMail("one", kMailDate))); // same bytes, same folder
         QVERIFY(writeFile(root + "/new/4", QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)));
         QVERIFY(writeFile(root + "/new/5", QByteArray()));
         QVERIFY(writeFile(root + "/new/6", "Dear diary,\nnot a mail at all.\n"));
         QVERIFY(makeMaildir(root + "/.Sent"));
-        QVERIFY(writeFile(root + "/.Sent/cur/7:2,S", mail("one"))); // same bytes, other folder: archived
+        QVERIFY(writeFile(root + "/.Sent/cur/7:2,S",
+                          fixtureMail("one", kMailDate))); // same bytes, other folder: archived
 
         QList<ArchiveRunCounts> progress;
         auto report = m_ingestor->archive(options(), {root},
@@ -162,7 +135,8 @@ private slots:
         QCOMPARE(report->counts.archived, 3);
         QCOMPARE(report->counts.duplicates, 1);
         QCOMPARE(report->counts.unreadable, 3);
-        QCOMPARE(report->counts.bytes, 2 * mail("one").size() + mail("two").size());
+        QCOMPARE(report->counts.bytes,
+                 2 * fixtureMail("one", kMailDate).size() + fixtureMail("two", kMailDate).size());
         QCOMPARE(report->problems.size(), 3);
         QStringList reasons;
         for (const auto &p : std::as_const(report->problems)) {
@@ -193,8 +167,8 @@ private slots:
         QVERIFY(first.meta.from.contains(QStringLiteral("alice@example.org")));
         QCOMPARE(first.meta.date, QDateTime::fromString(QStringLiteral("2026-05-04T10:00:00Z"), Qt::ISODate));
         QCOMPARE(first.archivedAt, kNow);
-        QCOMPARE(first.size, mail("one").size());
-        QCOMPARE(first.sha256, Sha256::hex(mail("one")));
+        QCOMPARE(first.size, fixtureMail("one", kMailDate).size());
+        QCOMPARE(first.sha256, Sha256::hex(fixtureMail("one", kMailDate)));
 
         auto run =
             m_db->exec(QStringLiteral("SELECT status, archived, duplicates, unreadable, bytes, started_at"
@@ -218,10 +192,10 @@ private slots:
         const QString root = src(QStringLiteral("Maildir"));
         QVERIFY(makeMaildir(root));
         for (int i = 0; i < 4; ++i)
-            QVERIFY(
-                writeFile(root + QStringLiteral("/cur/%1:2,S").arg(i), mail("m" + QByteArray::number(i))));
+            QVERIFY(writeFile(root + QStringLiteral("/cur/%1:2,S").arg(i),
+                              fixtureMail("m" + QByteArray::number(i), kMailDate)));
         QVERIFY(writeFile(src(QStringLiteral("extra.mbox")),
-                          "From x@y Mon May  4 10:00:00 2026\n" + mail("mbox") + "\n"));
+                          "From x@y Mon May  4 10:00:00 2026\n" + fixtureMail("mbox", kMailDate) + "\n"));
         const QStringList paths{root, src(QStringLiteral("extra.mbox"))};
         auto first = m_ingestor->archive(options(), paths);
         QVERIFY(first.ok());
@@ -282,7 +256,7 @@ private slots:
         for (int i = 0; i < binary.size(); ++i)
             binary[i] = char(i * 7);
         QVERIFY(writeFile(src(QStringLiteral("dir/image.jpg")), binary));
-        QVERIFY(writeFile(src(QStringLiteral("dir/ok.eml")), mail("ok")));
+        QVERIFY(writeFile(src(QStringLiteral("dir/ok.eml")), fixtureMail("ok", kMailDate)));
         auto report = m_ingestor->archive(options(), {src(QStringLiteral("dir"))});
         QVERIFY(report.ok());
         QCOMPARE(report->counts.archived, 1);
@@ -318,7 +292,7 @@ private slots:
         QFETCH(bool, pathExists);
         QFETCH(int, category);
         QFETCH(QString, field);
-        QVERIFY(writeFile(src(QStringLiteral("a.eml")), mail("a")));
+        QVERIFY(writeFile(src(QStringLiteral("a.eml")), fixtureMail("a", kMailDate)));
         Ingestor::Options o = options(folder);
         o.mailbox = mailbox;
         auto report =
@@ -340,7 +314,7 @@ private slots:
 
     void addressNormalised()
     {
-        QVERIFY(writeFile(src(QStringLiteral("a.eml")), mail("a")));
+        QVERIFY(writeFile(src(QStringLiteral("a.eml")), fixtureMail("a", kMailDate)));
         Ingestor::Options o = options();
         o.mailbox = QStringLiteral("Alice@Example.ORG");
         auto report = m_ingestor->archive(o, {src(QStringLiteral("a.eml"))});
@@ -371,7 +345,7 @@ private slots:
         QFETCH(QString, folder);
         QFETCH(QString, forced);
         QFETCH(FolderKind, expected);
-        QVERIFY(writeFile(src(QStringLiteral("a.eml")), mail("a")));
+        QVERIFY(writeFile(src(QStringLiteral("a.eml")), fixtureMail("a", kMailDate)));
         Ingestor::Options o = options(folder);
         if (!forced.isEmpty())
             o.folderKind = folderKindFromName(forced);
@@ -387,9 +361,9 @@ private slots:
     {
         const QString root = src(QStringLiteral("Maildir"));
         QVERIFY(makeMaildir(root));
-        QVERIFY(writeFile(root + "/cur/1:2,S", mail("inbox")));
+        QVERIFY(writeFile(root + "/cur/1:2,S", fixtureMail("inbox", kMailDate)));
         QVERIFY(makeMaildir(root + "/.Contacts"));
-        QVERIFY(writeFile(root + "/.Contacts/cur/2:2,S", mail("vcard")));
+        QVERIFY(writeFile(root + "/.Contacts/cur/2:2,S", fixtureMail("vcard", kMailDate)));
         auto report = m_ingestor->archive(options(), {root});
         QVERIFY(report.ok());
         QMap<QString, FolderKind> kinds;
@@ -401,7 +375,7 @@ private slots:
 
     void unknownStorage()
     {
-        QVERIFY(writeFile(src(QStringLiteral("a.eml")), mail("a")));
+        QVERIFY(writeFile(src(QStringLiteral("a.eml")), fixtureMail("a", kMailDate)));
         Ingestor::Options o = options();
         o.storage = QStringLiteral("nope");
         auto report = m_ingestor->archive(o, {src(QStringLiteral("a.eml"))});
@@ -417,7 +391,7 @@ private slots:
         const QString otherPath = m_dir->filePath(QStringLiteral("second"));
         auto second = m_store->ensureStorage(QStringLiteral("second"), StorageKind::Disk, otherPath);
         QVERIFY(second.ok());
-        QVERIFY(writeFile(src(QStringLiteral("a.eml")), mail("a")));
+        QVERIFY(writeFile(src(QStringLiteral("a.eml")), fixtureMail("a", kMailDate)));
         Ingestor::Options o = options();
         o.storage = QStringLiteral("second");
         auto report = m_ingestor->archive(o, {src(QStringLiteral("a.eml"))});
@@ -429,16 +403,17 @@ private slots:
         QVERIFY(!BlobStore(storagePath()).contains(stored.at(0).sha256));
 
         // Then the mailbox's default storage is used again when none is named.
-        QVERIFY(writeFile(src(QStringLiteral("b.eml")), mail("b")));
+        QVERIFY(writeFile(src(QStringLiteral("b.eml")), fixtureMail("b", kMailDate)));
         auto next = m_ingestor->archive(options(), {src(QStringLiteral("b.eml"))});
         QVERIFY(next.ok());
-        QVERIFY(BlobStore(storagePath()).contains(Sha256::hex(mail("b"))));
+        QVERIFY(BlobStore(storagePath()).contains(Sha256::hex(fixtureMail("b", kMailDate))));
     }
 
     void batchesCommitted()
     {
         for (int i = 0; i < 7; ++i)
-            QVERIFY(writeFile(src(QStringLiteral("many/%1.eml").arg(i)), mail("b" + QByteArray::number(i))));
+            QVERIFY(writeFile(src(QStringLiteral("many/%1.eml").arg(i)),
+                              fixtureMail("b" + QByteArray::number(i), kMailDate)));
         Ingestor::Options o = options();
         o.batchSize = 2;
         QList<int> progress;

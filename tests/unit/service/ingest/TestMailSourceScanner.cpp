@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "service/ingest/MailSourceScanner.h"
+#include "tests/support/MailFixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,39 +13,12 @@
 #include <unistd.h>
 
 using namespace ArchiveSync;
+using namespace ArchiveSync::Testing;
 
 namespace {
 
-QByteArray mail(const QByteArray &subject, const QByteArray &body = "Hello.\n")
-{
-    return "From: Alice <alice@example.org>\n"
-           "To: bob@example.org\n"
-           "Subject: " +
-           subject +
-           "\n"
-           "Message-ID: <" +
-           subject +
-           "@example.org>\n"
-           "Date: Mon, 04 May 2026 10:00:00 +0000\n"
-           "\n" +
-           body;
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return false;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    return f.write(data) == data.size();
-}
-
-bool makeMaildir(const QString &dir)
-{
-    return QDir().mkpath(dir + QStringLiteral("/cur")) && QDir().mkpath(dir + QStringLiteral("/new")) &&
-           QDir().mkpath(dir + QStringLiteral("/tmp"));
-}
+// The date every message of this test carries.
+const QByteArray kMailDate = "Mon, 04 May 2026 10:00:00 +0000";
 
 struct Found
 {
@@ -92,16 +66,18 @@ struct Collector
 // A Maildir++ tree: the root is the Inbox, ".Name.Sub" are the other folders.
 bool makeMaildirPlusPlus(const QString &root)
 {
-    bool ok = makeMaildir(root) && writeFile(root + "/cur/1.host:2,S", mail("inbox-cur")) &&
-              writeFile(root + "/new/2.host", mail("inbox-new")) &&
-              writeFile(root + "/tmp/3.host", mail("inbox-tmp")) // being delivered: not a message yet
+    bool ok = makeMaildir(root) && writeFile(root + "/cur/1.host:2,S", fixtureMail("inbox-cur", kMailDate)) &&
+              writeFile(root + "/new/2.host", fixtureMail("inbox-new", kMailDate)) &&
+              writeFile(root + "/tmp/3.host",
+                        fixtureMail("inbox-tmp", kMailDate)) // being delivered: not a message yet
               && writeFile(root + "/dovecot-uidlist", "3 V1 N4\n") && makeMaildir(root + "/.Sent") &&
-              writeFile(root + "/.Sent/cur/4.host:2,S", mail("sent")) &&
+              writeFile(root + "/.Sent/cur/4.host:2,S", fixtureMail("sent", kMailDate)) &&
               makeMaildir(root + "/.Projects.Alpha") &&
-              writeFile(root + "/.Projects.Alpha/cur/5.host:2,S", mail("alpha")) &&
+              writeFile(root + "/.Projects.Alpha/cur/5.host:2,S", fixtureMail("alpha", kMailDate)) &&
               makeMaildir(root + "/.Entw&APw-rfe") &&
-              writeFile(root + "/.Entw&APw-rfe/new/6.host", mail("draft")) &&
-              QDir().mkpath(root + "/.NotAMaildir") && writeFile(root + "/.NotAMaildir/7", mail("stray"));
+              writeFile(root + "/.Entw&APw-rfe/new/6.host", fixtureMail("draft", kMailDate)) &&
+              QDir().mkpath(root + "/.NotAMaildir") &&
+              writeFile(root + "/.NotAMaildir/7", fixtureMail("stray", kMailDate));
     return ok;
 }
 
@@ -183,15 +159,15 @@ private slots:
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("mail"));
         QVERIFY(makeMaildir(root));
-        QVERIFY(writeFile(root + "/cur/1:2,", mail("top")));
+        QVERIFY(writeFile(root + "/cur/1:2,", fixtureMail("top", kMailDate)));
         QVERIFY(makeMaildir(root + "/Lists"));
-        QVERIFY(writeFile(root + "/Lists/cur/2:2,", mail("lists")));
+        QVERIFY(writeFile(root + "/Lists/cur/2:2,", fixtureMail("lists", kMailDate)));
         QVERIFY(makeMaildir(root + "/Lists/Qt"));
-        QVERIFY(writeFile(root + "/Lists/Qt/new/3", mail("qt")));
+        QVERIFY(writeFile(root + "/Lists/Qt/new/3", fixtureMail("qt", kMailDate)));
         QVERIFY(makeMaildir(root + "/Entw&APw-rfe"));
-        QVERIFY(writeFile(root + "/Entw&APw-rfe/cur/4:2,", mail("entwurf")));
+        QVERIFY(writeFile(root + "/Entw&APw-rfe/cur/4:2,", fixtureMail("entwurf", kMailDate)));
         QVERIFY(QDir().mkpath(root + "/plain-dir-is-ignored"));
-        QVERIFY(writeFile(root + "/plain-dir-is-ignored/5", mail("ignored")));
+        QVERIFY(writeFile(root + "/plain-dir-is-ignored/5", fixtureMail("ignored", kMailDate)));
         Collector c;
         MailSourceScanner scanner = c.scanner();
         QVERIFY(scanner.scan(root, QString()).ok());
@@ -290,30 +266,33 @@ private slots:
         QFETCH(QString, fileName);
         QFETCH(QString, folder);
         QTemporaryDir dir;
-        QVERIFY(writeFile(dir.filePath(fileName), "From x@y Mon May  4 10:00:00 2026\n" + mail("m")));
+        QVERIFY(writeFile(dir.filePath(fileName),
+                          "From x@y Mon May  4 10:00:00 2026\n" + fixtureMail("m", kMailDate)));
         Collector c;
         MailSourceScanner scanner = c.scanner();
         QVERIFY(scanner.scan(dir.filePath(fileName), QString()).ok());
         QCOMPARE(c.messages.size(), 1);
         QCOMPARE(c.messages.at(0).folder, folder);
-        QCOMPARE(c.messages.at(0).raw, mail("m"));
+        QCOMPARE(c.messages.at(0).raw, fixtureMail("m", kMailDate));
     }
 
     void plainDirectoryOfEml()
     {
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("export"));
-        QVERIFY(writeFile(root + "/a.eml", mail("a")));
-        QVERIFY(writeFile(root + "/b.eml", mail("b")));
-        QVERIFY(writeFile(root + "/Sent/c.eml", mail("c")));
-        QVERIFY(writeFile(root + "/Sent/2024/d.eml", mail("d")));
-        QVERIFY(writeFile(root + "/Lists.mbox", "From x@y Mon May  4 10:00:00 2026\n" + mail("e") +
+        QVERIFY(writeFile(root + "/a.eml", fixtureMail("a", kMailDate)));
+        QVERIFY(writeFile(root + "/b.eml", fixtureMail("b", kMailDate)));
+        QVERIFY(writeFile(root + "/Sent/c.eml", fixtureMail("c", kMailDate)));
+        QVERIFY(writeFile(root + "/Sent/2024/d.eml", fixtureMail("d", kMailDate)));
+        QVERIFY(writeFile(root + "/Lists.mbox", "From x@y Mon May  4 10:00:00 2026\n" +
+                                                    fixtureMail("e", kMailDate) +
                                                     "\n"
                                                     "From x@y Mon May  4 10:00:00 2026\n" +
-                                                    mail("f")));
-        QVERIFY(writeFile(root + "/Sent/Old.mbox", "From x@y Mon May  4 10:00:00 2026\n" + mail("g")));
+                                                    fixtureMail("f", kMailDate)));
+        QVERIFY(writeFile(root + "/Sent/Old.mbox",
+                          "From x@y Mon May  4 10:00:00 2026\n" + fixtureMail("g", kMailDate)));
         QVERIFY(makeMaildir(root + "/Drafts"));
-        QVERIFY(writeFile(root + "/Drafts/cur/1:2,D", mail("h")));
+        QVERIFY(writeFile(root + "/Drafts/cur/1:2,D", fixtureMail("h", kMailDate)));
 
         Collector c;
         MailSourceScanner scanner = c.scanner();
@@ -347,12 +326,12 @@ private slots:
     {
         QTemporaryDir dir;
         const QString plain = dir.filePath(QStringLiteral("plain"));
-        QVERIFY(writeFile(plain + "/a.eml", mail("a")));
-        QVERIFY(writeFile(plain + "/Sub/b.eml", mail("b")));
+        QVERIFY(writeFile(plain + "/a.eml", fixtureMail("a", kMailDate)));
+        QVERIFY(writeFile(plain + "/Sub/b.eml", fixtureMail("b", kMailDate)));
         QVERIFY(QFile::link(plain, plain + "/Sub/loop"));
         const QString root = dir.filePath(QStringLiteral("Maildir"));
         QVERIFY(makeMaildir(root));
-        QVERIFY(writeFile(root + "/cur/1:2,S", mail("c")));
+        QVERIFY(writeFile(root + "/cur/1:2,S", fixtureMail("c", kMailDate)));
         QVERIFY(QFile::link(root, root + "/Again"));
 
         Collector c;
@@ -387,14 +366,14 @@ private slots:
         QFETCH(QString, expected);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("one.eml"));
-        QVERIFY(writeFile(path, mail("single")));
+        QVERIFY(writeFile(path, fixtureMail("single", kMailDate)));
         Collector c;
         MailSourceScanner scanner = c.scanner();
         QVERIFY(scanner.scan(path, folder).ok());
         QCOMPARE(c.messages.size(), 1);
         QCOMPARE(c.messages.at(0).folder, expected);
         QCOMPARE(c.messages.at(0).origin, QFileInfo(path).absoluteFilePath());
-        QCOMPARE(c.messages.at(0).raw, mail("single"));
+        QCOMPARE(c.messages.at(0).raw, fixtureMail("single", kMailDate));
     }
 
     void missingPath()
@@ -411,8 +390,8 @@ private slots:
     void handlerErrorStopsScan()
     {
         QTemporaryDir dir;
-        QVERIFY(writeFile(dir.filePath("a.eml"), mail("a")));
-        QVERIFY(writeFile(dir.filePath("b.eml"), mail("b")));
+        QVERIFY(writeFile(dir.filePath("a.eml"), fixtureMail("a", kMailDate)));
+        QVERIFY(writeFile(dir.filePath("b.eml"), fixtureMail("b", kMailDate)));
         int calls = 0;
         MailSourceScanner scanner(
             [&calls](const QString &, const QString &, QByteArray) -> Status {
@@ -462,9 +441,9 @@ private slots:
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("Maildir"));
         QVERIFY(makeMaildir(root));
-        QVERIFY(writeFile(root + "/cur/1:2,S", mail("good")));
+        QVERIFY(writeFile(root + "/cur/1:2,S", fixtureMail("good", kMailDate)));
         QVERIFY(QFile::link(QStringLiteral("/proc/self/mem"), root + "/cur/2:2,S"));
-        QVERIFY(writeFile(dir.filePath("plain/a.eml"), mail("plain")));
+        QVERIFY(writeFile(dir.filePath("plain/a.eml"), fixtureMail("plain", kMailDate)));
         QVERIFY(QFile::link(QStringLiteral("/proc/self/mem"), dir.filePath("plain/b.eml")));
 
         for (const QString &source : {root, dir.filePath("plain")}) {

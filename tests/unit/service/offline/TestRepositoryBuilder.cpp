@@ -4,6 +4,7 @@
 #include "core/repository/SegmentReader.h"
 #include "service/ServiceContext.h"
 #include "service/ingest/Ingestor.h"
+#include "tests/support/MailFixtures.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -15,50 +16,36 @@
 #include <memory>
 
 using namespace ArchiveSync;
+using namespace ArchiveSync::Testing;
 
 namespace {
 
-const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-05-04T12:00:00Z"), Qt::ISODate);
 const QDateTime kOld = QDateTime::fromString(QStringLiteral("2020-01-01T00:00:00Z"), Qt::ISODate);
 const QString kAddress = QStringLiteral("alice@example.org");
 
-QByteArray mail(const QByteArray &subject, const QByteArray &date = "Mon, 20 Apr 2026 10:00:00 +0000",
-                const QByteArray &body = "Hello.\n", const QByteArray &extraHeaders = {})
-{
-    return "From: Alice <alice@example.org>\n"
-           "To: bob@example.org\n"
-           "Subject: " +
-           subject +
-           "\n"
-           "Message-ID: <" +
-           subject +
-           "@example.org>\n"
-           "Date: " +
-           date + "\n" + extraHeaders + "\n" + body;
-}
-
 QByteArray signedMail(const QByteArray &subject)
 {
-    return mail(subject, "Mon, 20 Apr 2026 10:00:00 +0000",
-                "--sig\n"
-                "Content-Type: text/plain\n"
-                "\n"
-                "Signed body.\n"
-                "--sig\n"
-                "Content-Type: application/pgp-signature\n"
-                "\n"
-                "-----BEGIN PGP SIGNATURE-----\n"
-                "iQEzBAEBCAAdFiEE\n"
-                "-----END PGP SIGNATURE-----\n"
-                "--sig--\n",
-                "MIME-Version: 1.0\n"
-                "Content-Type: multipart/signed; protocol=\"application/pgp-signature\"; micalg=pgp-sha256;"
-                " boundary=\"sig\"\n");
+    return fixtureMail(
+        subject, "Mon, 20 Apr 2026 10:00:00 +0000",
+        "--sig\n"
+        "Content-Type: text/plain\n"
+        "\n"
+        "Signed body.\n"
+        "--sig\n"
+        "Content-Type: application/pgp-signature\n"
+        "\n"
+        "-----BEGIN PGP SIGNATURE-----\n"
+        "iQEzBAEBCAAdFiEE\n"
+        "-----END PGP SIGNATURE-----\n"
+        "--sig--\n",
+        "MIME-Version: 1.0\n"
+        "Content-Type: multipart/signed; protocol=\"application/pgp-signature\"; micalg=pgp-sha256;"
+        " boundary=\"sig\"\n");
 }
 
 QByteArray encryptedMail(const QByteArray &subject)
 {
-    return mail(
+    return fixtureMail(
         subject, "Mon, 20 Apr 2026 10:00:00 +0000",
         "--enc\n"
         "Content-Type: application/pgp-encrypted\n"
@@ -79,16 +66,6 @@ QByteArray headerBlock(const QByteArray &raw)
 {
     const qsizetype end = raw.indexOf("\n\n");
     return end < 0 ? raw : raw.left(end + 2);
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return false;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    return f.write(data) == data.size();
 }
 
 QByteArray readFile(const QString &path)
@@ -290,7 +267,7 @@ private slots:
 
     void refusedWhenDisabled()
     {
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("a")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("a")}));
         const qint64 mb = mailboxId();
         auto update = builder().update(mb, false);
         QVERIFY(!update);
@@ -308,10 +285,10 @@ private slots:
         auto hsm = m_ctx->archive().ensureStorage(QStringLiteral("hsm"), StorageKind::StorageManager,
                                                   m_dir->filePath(QStringLiteral("hsm")));
         QVERIFY(hsm.ok());
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("a")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("a")}));
         const qint64 mb = mailboxId();
         QVERIFY(m_ctx->archive().setDefaultStorage(mb, hsm->id).ok());
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("b")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("b")}));
         QVERIFY(enable(mb));
         auto update = builder().update(mb, false);
         QVERIFY(!update);
@@ -322,7 +299,7 @@ private slots:
 
     void firstUpdateThenNothingNew()
     {
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("a"), mail("b"), mail("c")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("a"), fixtureMail("b"), fixtureMail("c")}));
         const qint64 mb = mailboxId();
         QVERIFY(enable(mb));
         QList<std::pair<qint64, qint64>> progress;
@@ -378,7 +355,7 @@ private slots:
 
     void newMessagesAppendNewSegments()
     {
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("a"), mail("b")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("a"), fixtureMail("b")}));
         const qint64 mb = mailboxId();
         QVERIFY(enable(mb));
         QVERIFY(builder().update(mb, false).ok());
@@ -393,8 +370,8 @@ private slots:
         }
 
         m_clock->advance(24 * 3600 * 1000LL);
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("c")}));
-        QVERIFY(archive(QStringLiteral("Sent"), {mail("d")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("c")}));
+        QVERIFY(archive(QStringLiteral("Sent"), {fixtureMail("d")}));
         auto update = builder().update(mb, false);
         QVERIFY2(update.ok(), qPrintable(update.errorString()));
         QVERIFY(update->changed);
@@ -433,11 +410,12 @@ private slots:
         OfflineSettings settings; // Inbox whole, everything else headers only
         settings.folderPolicies.insert(QStringLiteral("Junk"), FolderPolicy::Excluded);
         settings.maxWholeMessageBytes = 1024;
-        const QByteArray big = mail("big", "Mon, 20 Apr 2026 10:00:00 +0000", QByteArray(2000, 'x') + "\n");
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("small"), big, signedMail("signed")}));
-        QVERIFY(archive(QStringLiteral("Archive"), {mail("archived"), encryptedMail("secret")}));
-        QVERIFY(archive(QStringLiteral("Contacts"), {mail("vcard")}));
-        QVERIFY(archive(QStringLiteral("Junk"), {mail("spam")}));
+        const QByteArray big =
+            fixtureMail("big", "Mon, 20 Apr 2026 10:00:00 +0000", QByteArray(2000, 'x') + "\n");
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("small"), big, signedMail("signed")}));
+        QVERIFY(archive(QStringLiteral("Archive"), {fixtureMail("archived"), encryptedMail("secret")}));
+        QVERIFY(archive(QStringLiteral("Contacts"), {fixtureMail("vcard")}));
+        QVERIFY(archive(QStringLiteral("Junk"), {fixtureMail("spam")}));
         const qint64 mb = mailboxId();
         QVERIFY(enable(mb, settings));
         auto update = builder().update(mb, false);
@@ -459,12 +437,12 @@ private slots:
             QByteArray raw;
         };
         const QList<Expect> expected = {
-            {"small", IndexRecord::Content::Bodies, mail("small")},
+            {"small", IndexRecord::Content::Bodies, fixtureMail("small")},
             {"big", IndexRecord::Content::Headers, big},
             {"signed", IndexRecord::Content::Whole, signedMail("signed")},
-            {"archived", IndexRecord::Content::Headers, mail("archived")},
+            {"archived", IndexRecord::Content::Headers, fixtureMail("archived")},
             {"secret", IndexRecord::Content::Whole, encryptedMail("secret")},
-            {"vcard", IndexRecord::Content::Whole, mail("vcard")},
+            {"vcard", IndexRecord::Content::Whole, fixtureMail("vcard")},
         };
         for (const Expect &e : expected) {
             const qint64 id = ids.value(QLatin1String(e.subject));
@@ -501,7 +479,7 @@ private slots:
         }
         QCOMPARE(bodiesFolders, QStringList{QStringLiteral("Inbox")});
         QCOMPARE(repo.bodies.keys(), QList<qint64>{ids.value("small")});
-        QCOMPARE(repo.bodies.value(ids.value("small")), mail("small"));
+        QCOMPARE(repo.bodies.value(ids.value("small")), fixtureMail("small"));
 
         const QHash<qint64, QString> entries = *m_ctx->offline().entries(mb);
         QCOMPARE(entries.value(ids.value("small")), QStringLiteral("bodies"));
@@ -516,8 +494,9 @@ private slots:
     {
         OfflineSettings settings;
         settings.contentWindowMonths = 6;
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("recent", "Mon, 20 Apr 2026 10:00:00 +0000"),
-                                                  mail("ancient", "Wed, 01 Jan 2020 10:00:00 +0000")}));
+        QVERIFY(
+            archive(QStringLiteral("Inbox"), {fixtureMail("recent", "Mon, 20 Apr 2026 10:00:00 +0000"),
+                                              fixtureMail("ancient", "Wed, 01 Jan 2020 10:00:00 +0000")}));
         const qint64 mb = mailboxId();
         const QMap<QString, qint64> ids = idsBySubject(mb);
         QVERIFY(enable(mb, settings));
@@ -559,8 +538,8 @@ private slots:
 
     void changedContentSettingsRebuild()
     {
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("a")}));
-        QVERIFY(archive(QStringLiteral("Sent"), {mail("b")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("a")}));
+        QVERIFY(archive(QStringLiteral("Sent"), {fixtureMail("b")}));
         const qint64 mb = mailboxId();
         QVERIFY(enable(mb));
         QVERIFY(builder().update(mb, false).ok());
@@ -601,12 +580,12 @@ private slots:
 
     void flushStartsNewGeneration()
     {
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("a"), mail("b")}));
-        QVERIFY(archive(QStringLiteral("Projects/Alpha"), {mail("c")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("a"), fixtureMail("b")}));
+        QVERIFY(archive(QStringLiteral("Projects/Alpha"), {fixtureMail("c")}));
         const qint64 mb = mailboxId();
         QVERIFY(enable(mb));
         QVERIFY(builder().update(mb, false).ok());
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("d")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("d")}));
         QVERIFY(builder().update(mb, false).ok());
         RepoContent before;
         QString error = readRepository(mb, before);
@@ -644,8 +623,8 @@ private slots:
     {
         QList<QByteArray> inbox;
         for (int i = 0; i < 5; ++i)
-            inbox << mail("m" + QByteArray::number(i), "Mon, 20 Apr 2026 10:00:00 +0000",
-                          QByteArray(600, 'a' + i) + "\n");
+            inbox << fixtureMail("m" + QByteArray::number(i), "Mon, 20 Apr 2026 10:00:00 +0000",
+                                 QByteArray(600, 'a' + i) + "\n");
         QVERIFY(archive(QStringLiteral("Inbox"), inbox));
         const qint64 mb = mailboxId();
         QVERIFY(enable(mb));
@@ -694,7 +673,7 @@ private slots:
         settings.contentWindowMonths = 1;
         QList<QByteArray> mails;
         for (int i = 0; i < 5; ++i)
-            mails << mail("t" + QByteArray::number(i), "Mon, 20 Apr 2026 10:00:00 +0000");
+            mails << fixtureMail("t" + QByteArray::number(i), "Mon, 20 Apr 2026 10:00:00 +0000");
         QVERIFY(archive(QStringLiteral("Sent"), mails));
         const qint64 mb = mailboxId();
         QVERIFY(enable(mb, settings));
@@ -721,8 +700,8 @@ private slots:
 
     void recoverRemovesLeftovers()
     {
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("a"), mail("b")}));
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("x")}, QStringLiteral("bob@example.org")));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("a"), fixtureMail("b")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("x")}, QStringLiteral("bob@example.org")));
         const qint64 mb = mailboxId();
         const qint64 bob = mailboxId(QStringLiteral("bob@example.org"));
         QVERIFY(enable(mb));
@@ -767,7 +746,7 @@ private slots:
         QCOMPARE(QFileInfo(manifest).lastModified().toUTC(), kOld);
 
         // An update after recovery goes on from the store's state.
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("c")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("c")}));
         auto update = builder().update(mb, false);
         QVERIFY(update.ok());
         QCOMPARE(update->revision, 2);
@@ -778,7 +757,7 @@ private slots:
 
     void recoverReportsMissingSegment()
     {
-        QVERIFY(archive(QStringLiteral("Inbox"), {mail("a")}));
+        QVERIFY(archive(QStringLiteral("Inbox"), {fixtureMail("a")}));
         const qint64 mb = mailboxId();
         QVERIFY(enable(mb));
         QVERIFY(builder().update(mb, false).ok());
@@ -799,7 +778,7 @@ private slots:
 
     void emptyMailboxBuildsEmptyRepository()
     {
-        QVERIFY(archive(QStringLiteral("Junk"), {mail("spam")}));
+        QVERIFY(archive(QStringLiteral("Junk"), {fixtureMail("spam")}));
         const qint64 mb = mailboxId();
         OfflineSettings settings;
         settings.folderPolicies.insert(QStringLiteral("Junk"), FolderPolicy::Excluded);

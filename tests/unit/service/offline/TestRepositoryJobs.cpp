@@ -2,6 +2,7 @@
 #include "core/common/Clock.h"
 #include "service/ServiceContext.h"
 #include "service/ingest/Ingestor.h"
+#include "tests/support/MailFixtures.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,37 +19,7 @@
 #include <unistd.h>
 
 using namespace ArchiveSync;
-
-namespace {
-
-const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-05-04T12:00:00Z"), Qt::ISODate);
-
-QByteArray mail(const QByteArray &subject)
-{
-    return "From: Alice <alice@example.org>\n"
-           "To: bob@example.org\n"
-           "Subject: " +
-           subject +
-           "\n"
-           "Message-ID: <" +
-           subject +
-           "@example.org>\n"
-           "Date: Mon, 20 Apr 2026 10:00:00 +0000\n"
-           "\n"
-           "Hello.\n";
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return false;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    return f.write(data) == data.size();
-}
-
-} // namespace
+using namespace ArchiveSync::Testing;
 
 class TestRepositoryJobs : public QObject
 {
@@ -104,9 +75,10 @@ private slots:
 
     void updateAllEnabled()
     {
-        const qint64 alice = archive(QStringLiteral("alice@example.org"), {mail("a1"), mail("a2")});
-        const qint64 bob = archive(QStringLiteral("bob@example.org"), {mail("b1")});
-        const qint64 carol = archive(QStringLiteral("carol@example.org"), {mail("c1")});
+        const qint64 alice =
+            archive(QStringLiteral("alice@example.org"), {fixtureMail("a1"), fixtureMail("a2")});
+        const qint64 bob = archive(QStringLiteral("bob@example.org"), {fixtureMail("b1")});
+        const qint64 carol = archive(QStringLiteral("carol@example.org"), {fixtureMail("c1")});
         QVERIFY(alice && bob && carol);
         QVERIFY(enable(alice));
         QVERIFY(enable(bob));
@@ -161,7 +133,7 @@ private slots:
 
     void noEnabledMailbox()
     {
-        QVERIFY(archive(QStringLiteral("alice@example.org"), {mail("a1")}));
+        QVERIFY(archive(QStringLiteral("alice@example.org"), {fixtureMail("a1")}));
         auto outcome = m_ctx->repositoryJobs().update({}, QStringLiteral("manual"));
         QVERIFY(outcome.ok());
         QVERIFY(outcome->updates.isEmpty());
@@ -175,8 +147,8 @@ private slots:
                                                   m_dir->filePath(QStringLiteral("hsm")));
         QVERIFY(hsm.ok());
         const qint64 alice =
-            archive(QStringLiteral("alice@example.org"), {mail("a1")}, QStringLiteral("hsm"));
-        const qint64 bob = archive(QStringLiteral("bob@example.org"), {mail("b1"), mail("b2")});
+            archive(QStringLiteral("alice@example.org"), {fixtureMail("a1")}, QStringLiteral("hsm"));
+        const qint64 bob = archive(QStringLiteral("bob@example.org"), {fixtureMail("b1"), fixtureMail("b2")});
         QVERIFY(alice && bob);
         QVERIFY(enable(alice)); // the store allows it; the builder refuses it
         QVERIFY(enable(bob));
@@ -199,7 +171,7 @@ private slots:
         QVERIFY(!m_ctx->offline().repository(alice)->has_value());
 
         // A named but disabled mailbox is an error of that mailbox only.
-        const qint64 carol = archive(QStringLiteral("carol@example.org"), {mail("c1")});
+        const qint64 carol = archive(QStringLiteral("carol@example.org"), {fixtureMail("c1")});
         QVERIFY(carol);
         auto named = m_ctx->repositoryJobs().update({carol, bob}, QStringLiteral("manual"));
         QVERIFY(named.ok());
@@ -210,7 +182,8 @@ private slots:
 
     void flushJob()
     {
-        const qint64 alice = archive(QStringLiteral("alice@example.org"), {mail("a1"), mail("a2")});
+        const qint64 alice =
+            archive(QStringLiteral("alice@example.org"), {fixtureMail("a1"), fixtureMail("a2")});
         QVERIFY(alice && enable(alice));
         QVERIFY(m_ctx->repositoryJobs().update({}, QStringLiteral("manual")).ok());
         m_clock->advance(1000);
@@ -231,7 +204,7 @@ private slots:
 
     void jobRepairsAndFailsAbandoned()
     {
-        const qint64 alice = archive(QStringLiteral("alice@example.org"), {mail("a1")});
+        const qint64 alice = archive(QStringLiteral("alice@example.org"), {fixtureMail("a1")});
         QVERIFY(alice && enable(alice));
         QVERIFY(m_ctx->repositoryJobs().update({}, QStringLiteral("manual")).ok());
         // A process died during a job: a running record and a partial segment.
@@ -263,7 +236,7 @@ private slots:
 
     void lockHeldByAnotherJob()
     {
-        const qint64 alice = archive(QStringLiteral("alice@example.org"), {mail("a1")});
+        const qint64 alice = archive(QStringLiteral("alice@example.org"), {fixtureMail("a1")});
         QVERIFY(alice && enable(alice));
         QVERIFY(QDir().mkpath(m_ctx->repositoriesPath()));
         QLockFile held(lockPath());
@@ -295,7 +268,8 @@ private slots:
 
     void secondJobsObjectWhileFirstRuns()
     {
-        const qint64 alice = archive(QStringLiteral("alice@example.org"), {mail("a1"), mail("a2")});
+        const qint64 alice =
+            archive(QStringLiteral("alice@example.org"), {fixtureMail("a1"), fixtureMail("a2")});
         QVERIFY(alice && enable(alice));
         // Another RepositoryJobs on the same lock file, as the CLI beside a running service.
         RepositoryJobs second(m_ctx->archive(), m_ctx->offline(), m_ctx->jobs(), m_ctx->builder(), *m_clock,
@@ -321,7 +295,7 @@ private slots:
 
     void staleLockOfDeadProcessIsTakenOver()
     {
-        const qint64 alice = archive(QStringLiteral("alice@example.org"), {mail("a1")});
+        const qint64 alice = archive(QStringLiteral("alice@example.org"), {fixtureMail("a1")});
         QVERIFY(alice && enable(alice));
         // A pid that surely belongs to no process any more: a child that has exited and was reaped.
         const pid_t child = ::fork();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "service/store/ArchiveStore.h"
+#include "tests/support/MailFixtures.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -7,10 +8,9 @@
 #include <memory>
 
 using namespace ArchiveSync;
+using namespace ArchiveSync::Testing;
 
 namespace {
-const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-05-04T12:00:00Z"), Qt::ISODate);
-
 QString sha(char c)
 {
     return QString(64, QLatin1Char(c));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "service/store/JobStore.h"
+#include "tests/support/MailFixtures.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -8,10 +9,7 @@
 #include <memory>
 
 using namespace ArchiveSync;
-
-namespace {
-const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-05-04T12:00:00Z"), Qt::ISODate);
-} // namespace
+using namespace ArchiveSync::Testing;
 
 class TestJobStore : public QObject
 {

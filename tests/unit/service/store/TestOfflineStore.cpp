@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "service/store/ArchiveStore.h"
 #include "service/store/OfflineStore.h"
+#include "tests/support/MailFixtures.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -8,10 +9,9 @@
 #include <memory>
 
 using namespace ArchiveSync;
+using namespace ArchiveSync::Testing;
 
 namespace {
-const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-05-04T12:00:00Z"), Qt::ISODate);
-
 SegmentInfo segment(int sequence, char hash, SegmentKind kind = SegmentKind::Index,
                     const QString &folder = {})
 {
