@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
+npm ci --no-audit --no-fund --loglevel=error
 preset=${ARCHIVESYNC_PRESET:-ci}
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"

@@ -2,6 +2,9 @@
 #include "service/cli/ServeCommand.h"
 
 #include "service/ServiceContext.h"
+#include "service/api/ApiServer.h"
+#include "service/auth/AuthStore.h"
+#include "service/auth/LoginThrottle.h"
 #include "service/common/Logging.h"
 #include "service/schedule/Scheduler.h"
 
@@ -31,9 +34,10 @@ QString triggerName(Scheduler::Trigger trigger)
 }
 } // namespace
 
-ServeCommand::ServeCommand(ServiceContext &ctx, QObject *parent)
+ServeCommand::ServeCommand(ServiceContext &ctx, Options options, QObject *parent)
     : QObject(parent)
     , m_ctx(ctx)
+    , m_options(std::move(options))
 {}
 
 int ServeCommand::exec(QTextStream &out, QTextStream &err)
@@ -50,6 +54,29 @@ int ServeCommand::exec(QTextStream &out, QTextStream &err)
         err << "archivesync-service: " << lastSlot.errorString() << "\n";
         return 1;
     }
+
+    // The first start creates the administrator; its password is printed this once, or taken from
+    // the environment. There is never a default password.
+    AuthStore auth(m_ctx.database(), m_ctx.clock());
+    Result<std::optional<QString>> bootstrap =
+        auth.bootstrapAdmin(qEnvironmentVariable("ARCHIVESYNC_ADMIN_PASSWORD"));
+    if (!bootstrap) {
+        err << "archivesync-service: cannot create the administrator: " << bootstrap.errorString() << "\n";
+        return 1;
+    }
+    if (bootstrap->has_value())
+        out << "archivesync-service: created the administrator account 'admin' with the one-time password "
+            << **bootstrap << "\n  (shown only now; sign in and change it)\n";
+    LoginThrottle throttle(m_ctx.clock());
+    ApiServer api(m_ctx, auth, throttle);
+    Result<quint16> port = api.listen(m_options.address, m_options.port);
+    if (!port) {
+        err << "archivesync-service: " << port.errorString() << "\n";
+        return 1;
+    }
+    const QString host = m_options.address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QStringLiteral("[%1]").arg(m_options.address.toString())
+                             : m_options.address.toString();
 
     // SIGTERM and SIGINT end the event loop through a self-pipe: a signal handler may only write.
     if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) {
@@ -98,6 +125,7 @@ int ServeCommand::exec(QTextStream &out, QTextStream &err)
     });
     scheduleWatch.start();
 
+    out << "archivesync-service: listening on http://" << host << ":" << *port << "/\n";
     out << "archivesync-service: serving " << m_ctx.dataDir() << "; " << schedule->describe() << ", next run "
         << scheduler.nextRun().toString(Qt::ISODate) << "\n";
     out.flush();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QHostAddress>
 #include <QObject>
 #include <QTextStream>
 
@@ -8,17 +9,25 @@ namespace ArchiveSync {
 
 class ServiceContext;
 
-/// \brief `serve`: repairs leftovers, then runs scheduled repository updates until SIGTERM or SIGINT.
+/// \brief `serve`: repairs leftovers, creates the first administrator, then serves the REST API and runs
+/// scheduled repository updates until SIGTERM or SIGINT.
 class ServeCommand : public QObject
 {
     Q_OBJECT
 public:
-    explicit ServeCommand(ServiceContext &ctx, QObject *parent = nullptr);
+    struct Options
+    {
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 port = 8470;
+    };
+
+    ServeCommand(ServiceContext &ctx, Options options, QObject *parent = nullptr);
 
     int exec(QTextStream &out, QTextStream &err);
 
 private:
     ServiceContext &m_ctx;
+    Options m_options;
 };
 
 } // namespace ArchiveSync

@@ -75,7 +75,9 @@ void ServiceCli::printUsage(QTextStream &s) const
          "  status [--json]                Repositories, schedule and the last job\n"
          "  schedule show | set daily HH:MM[,HH:MM...] | set weekly DAYS HH:MM | set every Nh\n"
          "  jobs [--limit N] [--json]      Job history\n"
-         "  serve                          Run the scheduler until stopped\n"
+         "  serve [--listen HOST:PORT]     Serve the REST API (default 127.0.0.1:8470) and run the schedule\n"
+         "                                 until stopped; the first start creates the administrator 'admin'\n"
+         "                                 (password from $ARCHIVESYNC_ADMIN_PASSWORD, else printed once)\n"
          "\n"
          "Settings: content-window=all|N(months), default-folder-policy=whole|headers|excluded,\n"
          "  folder.PATH=whole|headers|excluded|default (PATH/* covers subfolders), max-whole-size=SIZE,\n"
@@ -659,9 +661,34 @@ int ServiceCli::jobs(ServiceContext &ctx, const QStringList &args)
 
 int ServiceCli::serve(ServiceContext &ctx, const QStringList &args)
 {
-    if (args.size() > 1)
-        return usageError(QStringLiteral("serve takes no arguments yet"));
-    ServeCommand command(ctx);
+    QCommandLineParser parser;
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address and port (default 127.0.0.1:8470)."),
+                                    QStringLiteral("HOST:PORT"));
+    parser.addOption(listen);
+    if (!parser.parse(args))
+        return usageError(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    ServeCommand::Options options;
+    if (parser.isSet(listen)) {
+        const QString value = parser.value(listen);
+        const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
+        bool portOk = false;
+        const uint port = colon > 0 ? value.mid(colon + 1).toUInt(&portOk) : 0;
+        QString host = colon > 0 ? value.left(colon) : QString();
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        const QHostAddress address(host);
+        if (!portOk || port > 65535 || address.isNull())
+            return usageError(
+                QStringLiteral("--listen needs HOST:PORT with a numeric address, e.g. 127.0.0.1:8470 "
+                               "or [::1]:8470 (port 0 picks a free one)"));
+        options.address = address;
+        options.port = static_cast<quint16>(port);
+    }
+    ServeCommand command(ctx, options);
     return command.exec(m_out, m_err);
 }
 

@@ -131,6 +131,37 @@ const QList<Migration> &schemaMigrations()
                             " delivery TEXT NOT NULL,"
                             " PRIMARY KEY (mailbox_id, message_id))"),
          }},
+        // Authentication for the REST API: devices (tray agents), API tokens, the audit log.
+        // Tokens are stored only as the SHA-256 hex of the token text.
+        {2,
+         {
+             QStringLiteral("CREATE TABLE devices ("
+                            " id {{id}},"
+                            " user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " name TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " last_seen_at BIGINT,"
+                            " revoked_at BIGINT,"
+                            " state TEXT NOT NULL DEFAULT '{}')"),
+             QStringLiteral("CREATE TABLE api_tokens ("
+                            " id {{id}},"
+                            " token_hash TEXT NOT NULL UNIQUE,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('session', 'device')),"
+                            " user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " device_id BIGINT REFERENCES devices(id) ON DELETE CASCADE,"
+                            " created_at BIGINT NOT NULL,"
+                            " expires_at BIGINT,"
+                            " revoked_at BIGINT)"),
+             QStringLiteral("CREATE INDEX api_tokens_by_user ON api_tokens (user_id)"),
+             // username is text, not a reference: the log outlives the accounts it mentions.
+             QStringLiteral("CREATE TABLE audit_log ("
+                            " id {{id}},"
+                            " at BIGINT NOT NULL,"
+                            " username TEXT NOT NULL,"
+                            " action TEXT NOT NULL,"
+                            " target TEXT NOT NULL DEFAULT '',"
+                            " detail TEXT NOT NULL DEFAULT '')"),
+         }},
     };
     return migrations;
 }

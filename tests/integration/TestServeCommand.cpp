@@ -55,7 +55,8 @@ private:
     void startServe(QProcess &serve, const QString &dataDir)
     {
         serve.start(QStringLiteral(ARCHIVESYNC_SERVICE_BINARY),
-                    {QStringLiteral("--data-dir"), dataDir, QStringLiteral("serve")});
+                    {QStringLiteral("--data-dir"), dataDir, QStringLiteral("serve"),
+                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
         QVERIFY(serve.waitForStarted());
         QByteArray output;
         QTRY_VERIFY2_WITH_TIMEOUT((output += serve.readAllStandardOutput()).contains("serving"),

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/Result.h"
+#include "service/auth/AuthStore.h"
+#include "service/store/ArchiveStore.h"
+
+#include <QHttpServerRequest>
+
+namespace ArchiveSync {
+
+class LoginThrottle;
+class ServiceContext;
+
+/// \brief What every API route needs: the service's stores, and who is asking.
+class ApiContext
+{
+public:
+    ApiContext(ServiceContext &service, AuthStore &auth, LoginThrottle &throttle)
+        : m_service(service)
+        , m_auth(auth)
+        , m_throttle(throttle)
+    {}
+
+    ServiceContext &service() { return m_service; }
+    AuthStore &auth() { return m_auth; }
+    LoginThrottle &throttle() { return m_throttle; }
+
+    /// The caller behind "Authorization: Bearer <token>"; Error{Auth} when there is none or it is not valid.
+    Result<Principal> authenticate(const QHttpServerRequest &request);
+    /// Like authenticate(), and Error{Forbidden} unless the caller is an admin.
+    Result<Principal> authenticateAdmin(const QHttpServerRequest &request);
+    /// The mailbox at `address` if the caller may search into it. A mailbox the caller may not see
+    /// is NotFound, exactly like one that does not exist: existence must not leak.
+    Result<Mailbox> visibleMailbox(const Principal &principal, const QString &address);
+    /// Records an admin action in the audit log; a failure to record is logged, not returned.
+    void audit(const Principal &principal, const QString &action, const QString &target,
+               const QString &detail = {});
+
+private:
+    ServiceContext &m_service;
+    AuthStore &m_auth;
+    LoginThrottle &m_throttle;
+};
+
+} // namespace ArchiveSync

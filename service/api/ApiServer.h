@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/Result.h"
+#include "service/api/ApiContext.h"
+#include "service/api/MailboxController.h"
+#include "service/api/OfflineController.h"
+#include "service/api/SessionController.h"
+#include "service/api/UserController.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+
+#include <memory>
+
+namespace ArchiveSync {
+
+class GuardedTcpServer;
+
+/// \brief The REST API: QHttpServer behind a guarded listening socket, with one controller per resource.
+class ApiServer
+{
+public:
+    ApiServer(ServiceContext &service, AuthStore &auth, LoginThrottle &throttle);
+    ~ApiServer();
+
+    /// Starts listening; port 0 lets the system choose. Returns the port.
+    Result<quint16> listen(const QHostAddress &address, quint16 port);
+    GuardedTcpServer &tcpServer() { return *m_tcp; }
+
+private:
+    ApiContext m_api;
+    QHttpServer m_http;
+    GuardedTcpServer *m_tcp = nullptr; ///< owned by m_http once bound
+    SessionController m_sessions{m_api};
+    UserController m_users{m_api};
+    MailboxController m_mailboxes{m_api};
+    OfflineController m_offline{m_api};
+};
+
+} // namespace ArchiveSync

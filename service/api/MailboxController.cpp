@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "service/api/MailboxController.h"
+
+#include "service/ServiceContext.h"
+#include "service/api/ApiContext.h"
+#include "service/api/HttpJson.h"
+
+#include <QHttpServer>
+#include <QJsonArray>
+
+namespace ArchiveSync {
+
+using Method = QHttpServerRequest::Method;
+using HttpJson::StatusCode;
+
+Result<QJsonObject> MailboxController::mailboxJson(const Mailbox &mailbox)
+{
+    ServiceContext &service = m_api.service();
+    Result<qint64> count = service.archive().messageCount(mailbox.id);
+    if (!count)
+        return count.error();
+    Result<MailboxOfflineConfig> config = service.offline().mailboxConfig(mailbox.id);
+    if (!config)
+        return config.error();
+    QJsonObject offline{{QStringLiteral("enabled"), config->enabled},
+                        {QStringLiteral("useDefaults"), config->useDefaults}};
+    Result<Manifest> manifest = service.builder().manifestFromStore(mailbox.id);
+    if (manifest) {
+        offline.insert(QStringLiteral("generation"), manifest->generation);
+        offline.insert(QStringLiteral("revision"), manifest->revision);
+        offline.insert(QStringLiteral("messageCount"), manifest->messageCount);
+        offline.insert(QStringLiteral("bytes"), manifest->totalBytes());
+        offline.insert(QStringLiteral("updated"), manifest->updated.toUTC().toString(Qt::ISODate));
+    } else if (manifest.error().category != ErrorCategory::NotFound) {
+        return manifest.error();
+    }
+    return QJsonObject{{QStringLiteral("address"), mailbox.address},
+                       {QStringLiteral("displayName"), mailbox.displayName},
+                       {QStringLiteral("managed"), mailbox.managed},
+                       {QStringLiteral("archivedMessages"), *count},
+                       {QStringLiteral("offline"), offline}};
+}
+
+void MailboxController::registerRoutes(QHttpServer &server)
+{
+    server.route(QStringLiteral("/api/v1/mailboxes"), Method::Get, [this](const QHttpServerRequest &request) {
+        Result<Principal> principal = m_api.authenticate(request);
+        if (!principal)
+            return HttpJson::problem(principal.error());
+        Result<QList<Mailbox>> all = m_api.service().archive().mailboxes();
+        if (!all)
+            return HttpJson::problem(all.error());
+        QJsonArray list;
+        for (const Mailbox &mailbox : std::as_const(*all)) {
+            Result<bool> allowed = m_api.auth().mayAccessMailbox(*principal, mailbox.id);
+            if (!allowed)
+                return HttpJson::problem(allowed.error());
+            if (!*allowed)
+                continue;
+            Result<QJsonObject> json = mailboxJson(mailbox);
+            if (!json)
+                return HttpJson::problem(json.error());
+            list.append(*json);
+        }
+        return HttpJson::json(list);
+    });
+
+    server.route(QStringLiteral("/api/v1/mailboxes/<arg>"), Method::Get,
+                 [this](const QString &address, const QHttpServerRequest &request) {
+                     Result<Principal> principal = m_api.authenticate(request);
+                     if (!principal)
+                         return HttpJson::problem(principal.error());
+                     Result<Mailbox> mailbox = m_api.visibleMailbox(*principal, address);
+                     if (!mailbox)
+                         return HttpJson::problem(mailbox.error());
+                     Result<QJsonObject> json = mailboxJson(*mailbox);
+                     return json ? HttpJson::json(*json) : HttpJson::problem(json.error());
+                 });
+
+    server.route(QStringLiteral("/api/v1/mailboxes/<arg>/permissions"), Method::Get,
+                 [this](const QString &address, const QHttpServerRequest &request) {
+                     Result<Principal> admin = m_api.authenticateAdmin(request);
+                     if (!admin)
+                         return HttpJson::problem(admin.error());
+                     Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
+                     if (!mailbox)
+                         return HttpJson::problem(mailbox.error());
+                     Result<QStringList> users = m_api.auth().permissionsOf(mailbox->id);
+                     if (!users)
+                         return HttpJson::problem(users.error());
+                     return HttpJson::json(
+                         QJsonObject{{QStringLiteral("usernames"), QJsonArray::fromStringList(*users)}});
+                 });
+
+    server.route(QStringLiteral("/api/v1/mailboxes/<arg>/permissions"), Method::Post,
+                 [this](const QString &address, const QHttpServerRequest &request) {
+                     Result<Principal> admin = m_api.authenticateAdmin(request);
+                     if (!admin)
+                         return HttpJson::problem(admin.error());
+                     Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
+                     if (!mailbox)
+                         return HttpJson::problem(mailbox.error());
+                     Result<QJsonObject> body = HttpJson::parseObject(request);
+                     if (!body)
+                         return HttpJson::problem(body.error());
+                     const HttpJson::ObjectReader reader(*body);
+                     if (Status st = reader.onlyFields({QStringLiteral("username")}); !st.ok())
+                         return HttpJson::problem(st.error());
+                     Result<QString> username = reader.requiredString(QStringLiteral("username"), 256);
+                     if (!username)
+                         return HttpJson::problem(username.error());
+                     Result<std::optional<User>> user = m_api.auth().userByName(*username);
+                     if (!user)
+                         return HttpJson::problem(user.error());
+                     if (!user->has_value())
+                         return HttpJson::problem(Error{ErrorCategory::Invalid,
+                                                        QStringLiteral("no user %1").arg(*username),
+                                                        QStringLiteral("username")});
+                     if (Status st = m_api.auth().grant((*user)->id, mailbox->id); !st.ok())
+                         return HttpJson::problem(st.error());
+                     m_api.audit(*admin, QStringLiteral("permission.grant"), mailbox->address,
+                                 (*user)->username);
+                     return QHttpServerResponse(StatusCode::NoContent);
+                 });
+
+    server.route(
+        QStringLiteral("/api/v1/mailboxes/<arg>/permissions/<arg>"), Method::Delete,
+        [this](const QString &address, const QString &username, const QHttpServerRequest &request) {
+            Result<Principal> admin = m_api.authenticateAdmin(request);
+            if (!admin)
+                return HttpJson::problem(admin.error());
+            Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
+            if (!mailbox)
+                return HttpJson::problem(mailbox.error());
+            Result<std::optional<User>> user = m_api.auth().userByName(username);
+            if (!user)
+                return HttpJson::problem(user.error());
+            if (!user->has_value())
+                return HttpJson::problem(Error::notFound(QStringLiteral("no user %1").arg(username)));
+            if (Status st = m_api.auth().revoke((*user)->id, mailbox->id); !st.ok())
+                return HttpJson::problem(st.error());
+            m_api.audit(*admin, QStringLiteral("permission.revoke"), mailbox->address, (*user)->username);
+            return QHttpServerResponse(StatusCode::NoContent);
+        });
+}
+
+} // namespace ArchiveSync

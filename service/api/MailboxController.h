@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QJsonObject>
+
+class QHttpServer;
+
+namespace ArchiveSync {
+
+class ApiContext;
+struct Mailbox;
+
+/// \brief Mailboxes (/api/v1/mailboxes) and who may search into them (.../permissions).
+class MailboxController
+{
+public:
+    explicit MailboxController(ApiContext &api)
+        : m_api(api)
+    {}
+    void registerRoutes(QHttpServer &server);
+
+private:
+    Result<QJsonObject> mailboxJson(const Mailbox &mailbox);
+    ApiContext &m_api;
+};
+
+} // namespace ArchiveSync
