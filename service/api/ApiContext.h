@@ -9,6 +9,7 @@
 
 namespace ArchiveSync {
 
+class JobRunner;
 class LoginThrottle;
 class ServiceContext;
 
@@ -16,15 +17,17 @@ class ServiceContext;
 class ApiContext
 {
 public:
-    ApiContext(ServiceContext &service, AuthStore &auth, LoginThrottle &throttle)
+    ApiContext(ServiceContext &service, AuthStore &auth, LoginThrottle &throttle, JobRunner &jobs)
         : m_service(service)
         , m_auth(auth)
         , m_throttle(throttle)
+        , m_jobs(jobs)
     {}
 
     ServiceContext &service() { return m_service; }
     AuthStore &auth() { return m_auth; }
     LoginThrottle &throttle() { return m_throttle; }
+    JobRunner &jobs() { return m_jobs; }
 
     /// The caller behind "Authorization: Bearer <token>"; Error{Auth} when there is none or it is not valid.
     Result<Principal> authenticate(const QHttpServerRequest &request);
@@ -41,6 +44,7 @@ private:
     ServiceContext &m_service;
     AuthStore &m_auth;
     LoginThrottle &m_throttle;
+    JobRunner &m_jobs;
 };
 
 } // namespace ArchiveSync

@@ -8,8 +8,8 @@
 
 namespace ArchiveSync {
 
-ApiServer::ApiServer(ServiceContext &service, AuthStore &auth, LoginThrottle &throttle)
-    : m_api(service, auth, throttle)
+ApiServer::ApiServer(ServiceContext &service, AuthStore &auth, LoginThrottle &throttle, JobRunner &jobs)
+    : m_api(service, auth, throttle, jobs)
 {
     m_http.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [] {
         return HttpJson::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
@@ -17,7 +17,17 @@ ApiServer::ApiServer(ServiceContext &service, AuthStore &auth, LoginThrottle &th
     m_sessions.registerRoutes(m_http);
     m_users.registerRoutes(m_http);
     m_mailboxes.registerRoutes(m_http);
+    m_mailboxAdmin.registerRoutes(m_http);
+    m_directory.registerRoutes(m_http);
+    m_offlineSettings.registerRoutes(m_http);
+    m_schedule.registerRoutes(m_http);
+    m_userAdmin.registerRoutes(m_http);
+    m_devices.registerRoutes(m_http);
+    m_audit.registerRoutes(m_http);
     m_offline.registerRoutes(m_http);
+    m_messages.registerRoutes(m_http);
+    m_metrics.registerRoutes(m_http);
+    m_jobs.registerRoutes(m_http);
     m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         const QHttpServerResponse problem = HttpJson::problem(
             HttpJson::StatusCode::NotFound,

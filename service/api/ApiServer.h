@@ -3,9 +3,19 @@
 
 #include "core/common/Result.h"
 #include "service/api/ApiContext.h"
+#include "service/api/AuditController.h"
+#include "service/api/DeviceController.h"
+#include "service/api/DirectoryController.h"
+#include "service/api/JobController.h"
+#include "service/api/MailboxAdminController.h"
 #include "service/api/MailboxController.h"
+#include "service/api/MessageController.h"
+#include "service/api/MetricsController.h"
 #include "service/api/OfflineController.h"
+#include "service/api/OfflineSettingsController.h"
+#include "service/api/ScheduleController.h"
 #include "service/api/SessionController.h"
+#include "service/api/UserAdminController.h"
 #include "service/api/UserController.h"
 
 #include <QHostAddress>
@@ -21,7 +31,7 @@ class GuardedTcpServer;
 class ApiServer
 {
 public:
-    ApiServer(ServiceContext &service, AuthStore &auth, LoginThrottle &throttle);
+    ApiServer(ServiceContext &service, AuthStore &auth, LoginThrottle &throttle, JobRunner &jobs);
     ~ApiServer();
 
     /// Starts listening; port 0 lets the system choose. Returns the port.
@@ -35,7 +45,17 @@ private:
     SessionController m_sessions{m_api};
     UserController m_users{m_api};
     MailboxController m_mailboxes{m_api};
+    MailboxAdminController m_mailboxAdmin{m_api};
+    DirectoryController m_directory{m_api};
+    OfflineSettingsController m_offlineSettings{m_api};
+    ScheduleController m_schedule{m_api};
+    UserAdminController m_userAdmin{m_api};
+    DeviceController m_devices{m_api};
+    AuditController m_audit{m_api};
     OfflineController m_offline{m_api};
+    MessageController m_messages{m_api};
+    MetricsController m_metrics{m_api, [this] { return m_tcp; }, m_offline};
+    JobController m_jobs{m_api};
 };
 
 } // namespace ArchiveSync

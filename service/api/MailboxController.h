@@ -20,9 +20,10 @@ public:
         : m_api(api)
     {}
     void registerRoutes(QHttpServer &server);
+    /// The mailbox as the API shows it (schema Mailbox); MailboxAdminController answers with it too.
+    Result<QJsonObject> mailboxJson(const Mailbox &mailbox);
 
 private:
-    Result<QJsonObject> mailboxJson(const Mailbox &mailbox);
     ApiContext &m_api;
 };
 

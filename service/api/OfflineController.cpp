@@ -5,6 +5,8 @@
 #include "service/ServiceContext.h"
 #include "service/api/ApiContext.h"
 #include "service/api/HttpJson.h"
+#include "service/api/QueryReader.h"
+#include "service/api/ResponseCounter.h"
 #include "service/http/FileStreamer.h"
 
 #include <QFile>
@@ -74,31 +76,47 @@ void OfflineController::registerRoutes(QHttpServer &server)
                      return HttpJson::json(list);
                  });
 
+    // ?wait=N turns a conditional request into a long-poll: while the client's ETag is current, the
+    // request is held (the event loop runs on) until the manifest changes or N seconds pass.
     server.route(
         QStringLiteral("/api/v1/offline/<arg>/manifest"), Method::Get,
-        [this](const QString &address, const QHttpServerRequest &request) {
+        [this](const QString &address, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            auto send = [&responder](const QHttpServerResponse &response) {
+                ResponseCounter::count(int(response.statusCode()));
+                response.write(std::move(responder));
+            };
             Result<Principal> principal = m_api.authenticate(request);
             if (!principal)
-                return HttpJson::problem(principal.error());
+                return send(HttpJson::problem(principal.error()));
             Result<Mailbox> mailbox = m_api.visibleMailbox(*principal, address);
             if (!mailbox)
-                return HttpJson::problem(mailbox.error());
+                return send(HttpJson::problem(mailbox.error()));
+            Result<qint64> wait =
+                QueryReader(request).optionalInteger(QStringLiteral("wait"), 0, 0, maxWaitSeconds);
+            if (!wait)
+                return send(HttpJson::problem(wait.error()));
             // The published file, byte for byte: its hash is the ETag agents poll with.
-            QFile file(m_api.service().builder().manifestPath(mailbox->id));
+            const QString path = m_api.service().builder().manifestPath(mailbox->id);
+            QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
-                return HttpJson::problem(
-                    Error::notFound(QStringLiteral("%1 has no offline repository").arg(mailbox->address)));
+                return send(HttpJson::problem(
+                    Error::notFound(QStringLiteral("%1 has no offline repository").arg(mailbox->address))));
             const QByteArray bytes = file.readAll();
             const QByteArray etag = quoted(Manifest::etagOf(bytes));
             if (matchesIfNoneMatch(request, etag)) {
+                if (*wait > 0 && m_watcher.hold(std::move(responder), path, etag, int(*wait) * 1000))
+                    return;
+                // No wait asked for, or too many held already: the client polls again later.
                 QHttpServerResponse notModified(StatusCode::NotModified);
                 notModified.setHeader(QByteArrayLiteral("ETag"), etag);
-                return notModified;
+                notModified.setHeader(QByteArrayLiteral("Cache-Control"),
+                                      QByteArrayLiteral("private, no-cache"));
+                return send(notModified);
             }
             QHttpServerResponse response(QByteArrayLiteral("application/json"), bytes);
             response.setHeader(QByteArrayLiteral("ETag"), etag);
             response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("private, no-cache"));
-            return response;
+            send(response);
         });
 
     server.route(
@@ -107,6 +125,7 @@ void OfflineController::registerRoutes(QHttpServer &server)
                QHttpServerResponder &&responder) {
             auto fail = [&responder](const Error &error) {
                 const QHttpServerResponse problem = HttpJson::problem(error);
+                ResponseCounter::count(int(problem.statusCode()));
                 responder.write(problem.data(), problem.mimeType(), problem.statusCode());
             };
             Result<Principal> principal = m_api.authenticate(request);

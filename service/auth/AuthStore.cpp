@@ -303,6 +303,19 @@ Status AuthStore::setRole(qint64 userId, UserRole role)
     return tx.commit();
 }
 
+Status AuthStore::setDisplayName(qint64 userId, const QString &displayName)
+{
+    Result<QString> display = checkDisplayName(displayName);
+    if (!display)
+        return display.error();
+    auto q = m_db.exec(QStringLiteral("UPDATE users SET display_name = ? WHERE id = ?"), {*display, userId});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("no user with id %1").arg(userId));
+    return {};
+}
+
 Status AuthStore::deleteUser(qint64 userId)
 {
     Transaction tx(m_db);

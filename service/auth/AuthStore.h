@@ -132,6 +132,9 @@ public:
     /// Conflict when it would leave no administrator.
     Status setRole(qint64 userId, UserRole role);
     Status setRole(qint64 userId, const QString &role);
+    /// Trimmed, at most kMaxDisplayNameLength characters (Invalid, field "displayName"). NotFound for an
+    /// unknown user.
+    Status setDisplayName(qint64 userId, const QString &displayName);
     /// Removes the user with its tokens, devices and permissions. Conflict for the last administrator.
     Status deleteUser(qint64 userId);
     Result<int> adminCount() const;

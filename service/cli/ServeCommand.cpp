@@ -6,6 +6,7 @@
 #include "service/auth/AuthStore.h"
 #include "service/auth/LoginThrottle.h"
 #include "service/common/Logging.h"
+#include "service/offline/JobRunner.h"
 #include "service/schedule/Scheduler.h"
 
 #include <QCoreApplication>
@@ -68,7 +69,13 @@ int ServeCommand::exec(QTextStream &out, QTextStream &err)
         out << "archivesync-service: created the administrator account 'admin' with the one-time password "
             << **bootstrap << "\n  (shown only now; sign in and change it)\n";
     LoginThrottle throttle(m_ctx.clock());
-    ApiServer api(m_ctx, auth, throttle);
+    // Builds run on their own thread: the API keeps answering while a repository is written.
+    JobRunner jobs(m_ctx.dataDir(), m_ctx.clock());
+    connect(&jobs, &JobRunner::jobFinished, this, [](const JobRecord &record) {
+        qCInfo(lcService) << record.kind << "job" << record.id << record.status << ":" << record.mailboxes
+                          << "mailboxes," << record.segments << "segments," << record.messages << "messages";
+    });
+    ApiServer api(m_ctx, auth, throttle, jobs);
     Result<quint16> port = api.listen(m_options.address, m_options.port);
     if (!port) {
         err << "archivesync-service: " << port.errorString() << "\n";
@@ -94,14 +101,8 @@ int ServeCommand::exec(QTextStream &out, QTextStream &err)
     Scheduler scheduler(m_ctx.clock(), *schedule, *lastSlot);
     connect(
         &scheduler, &Scheduler::runDue, this,
-        [this](const QDateTime &slot, Scheduler::Trigger trigger) {
-            Result<JobOutcome> outcome = m_ctx.repositoryJobs().update({}, triggerName(trigger));
-            if (!outcome)
-                qCWarning(lcService) << "scheduled update failed:" << outcome.errorString();
-            // The slot counts as run even when a mailbox failed: the failure is in the job history,
-            // and retrying in a burst would not help the others.
-            if (Status st = m_ctx.jobs().setLastRunSlot(slot, m_ctx.clock().now()); !st.ok())
-                qCWarning(lcService) << st.errorString();
+        [&jobs](const QDateTime &slot, Scheduler::Trigger trigger) {
+            jobs.requestUpdate({}, triggerName(trigger), slot);
         },
         Qt::QueuedConnection); // queued: a catch-up found by start() runs once the service is up
     connect(&scheduler, &Scheduler::nextRunChanged, this, [](const QDateTime &next) {

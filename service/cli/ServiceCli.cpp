@@ -6,6 +6,7 @@
 #include "service/ServiceContext.h"
 #include "service/cli/ServeCommand.h"
 #include "service/ingest/Ingestor.h"
+#include "service/offline/OfflineEligibility.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -363,21 +364,8 @@ int ServiceCli::offline(ServiceContext &ctx, const QStringList &args)
             return usageError(QStringLiteral("offline %1 takes only the mailbox address").arg(sub));
         const bool enable = sub == QLatin1String("enable");
         if (enable) {
-            Result<QList<StorageRepository>> storages = ctx.archive().storageOfMailboxMessages(mailbox->id);
-            if (!storages)
-                return failure(storages.errorString());
-            Result<StorageRepository> defaultStorage = ctx.archive().storageById(mailbox->defaultStorageId);
-            if (!defaultStorage)
-                return failure(defaultStorage.errorString());
-            storages->append(*defaultStorage);
-            for (const StorageRepository &s : std::as_const(*storages)) {
-                if (s.kind == StorageKind::StorageManager)
-                    return failure(
-                        QStringLiteral("cannot enable offline sync for %1: its archive data lies on the "
-                                       "storage-manager repository '%2'; synchronized archives must be "
-                                       "on disk repositories")
-                            .arg(mailbox->address, s.name));
-            }
+            if (Status st = OfflineEligibility::checkCanEnable(ctx.archive(), *mailbox); !st.ok())
+                return failure(st.errorString());
         }
         config->enabled = enable;
         if (Status st = ctx.offline().setMailboxConfig(mailbox->id, *config, now); !st.ok())

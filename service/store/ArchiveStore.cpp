@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "service/store/ArchiveStore.h"
 
+#include <QRegularExpression>
+#include <QSqlError>
+
 namespace ArchiveSync {
 
 QVariant toDbTime(const QDateTime &t)
@@ -192,6 +195,23 @@ Status ArchiveStore::setManaged(qint64 mailboxId, bool managed)
     return {};
 }
 
+Status ArchiveStore::setDisplayName(qint64 mailboxId, const QString &displayName)
+{
+    constexpr int kMaxDisplayNameLength = 256;
+    const QString trimmed = displayName.trimmed();
+    if (trimmed.size() > kMaxDisplayNameLength)
+        return Error::invalid(
+            QStringLiteral("the display name must be at most %1 characters long").arg(kMaxDisplayNameLength),
+            QStringLiteral("displayName"));
+    auto q =
+        m_db.exec(QStringLiteral("UPDATE mailboxes SET display_name = ? WHERE id = ?"), {trimmed, mailboxId});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("no mailbox with id %1").arg(mailboxId));
+    return {};
+}
+
 Result<QList<StorageRepository>> ArchiveStore::storageOfMailboxMessages(qint64 mailboxId) const
 {
     auto q = m_db.exec(
@@ -278,6 +298,109 @@ Result<StoredMessage> ArchiveStore::messageById(qint64 mailboxId, qint64 message
     if (!q->next())
         return Error::notFound(QStringLiteral("no message %1 in this mailbox").arg(messageId));
     return messageFromQuery(*q);
+}
+
+namespace {
+// A LIKE pattern (escape character '\') that finds text anywhere, every character of it literal.
+QString containsPattern(const QString &text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + 2);
+    for (const QChar c : text) {
+        if (c == u'\\' || c == u'%' || c == u'_')
+            escaped += u'\\';
+        escaped += c;
+    }
+    return u'%' + escaped + u'%';
+}
+
+QString asciiLower(QString text)
+{
+    for (QChar &c : text) {
+        if (c >= u'A' && c <= u'Z')
+            c = QChar(c.unicode() + ('a' - 'A'));
+    }
+    return text;
+}
+
+// What LOWER(column) LIKE must match for the word to be found case-insensitively. PostgreSQL's
+// LOWER() folds every letter, SQLite's only ASCII ones: there a second pattern, with the other
+// letters upper-case, also finds words whose non-ASCII letters are capitals ("Über", "GRÜSSE").
+QStringList wordPatterns(const QString &word)
+{
+    QStringList patterns{containsPattern(word.toLower())};
+    const QString upperRest = containsPattern(asciiLower(word.toUpper()));
+    if (upperRest != patterns.first())
+        patterns.append(upperRest);
+    return patterns;
+}
+
+// Database::exec() takes a fixed list; a search binds as many values as it has words.
+Result<QSqlQuery> execBound(const Database &db, const QString &sql, const QVariantList &params)
+{
+    QSqlQuery query(db.connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return Error::database(QStringLiteral("cannot prepare '%1': %2").arg(sql, query.lastError().text()));
+    for (const QVariant &p : params)
+        query.addBindValue(p);
+    if (!query.exec())
+        return Error::database(QStringLiteral("'%1' failed: %2").arg(sql, query.lastError().text()));
+    return query;
+}
+} // namespace
+
+Result<MessageSearchPage> ArchiveStore::searchMessages(qint64 mailboxId, const MessageSearch &search) const
+{
+    if (search.limit < 1)
+        return Error::invalid(QStringLiteral("limit must be at least 1"), QStringLiteral("limit"));
+    if (search.offset < 0)
+        return Error::invalid(QStringLiteral("offset must not be negative"), QStringLiteral("offset"));
+
+    // Only placeholders carry the caller's text; the SQL itself is built from constants.
+    QString where = QStringLiteral(" WHERE m.mailbox_id = ?");
+    QVariantList params{mailboxId};
+    if (!search.folder.isEmpty()) {
+        where += QStringLiteral(" AND f.path = ?");
+        params.append(search.folder);
+    }
+    static const QStringList columns{QStringLiteral("m.subject"), QStringLiteral("m.from_addr"),
+                                     QStringLiteral("m.to_addr"), QStringLiteral("m.cc_addr")};
+    const QStringList words =
+        search.text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        QStringList anyColumn;
+        for (const QString &pattern : wordPatterns(word)) {
+            for (const QString &column : columns) {
+                anyColumn.append(QStringLiteral("LOWER(%1) LIKE ? ESCAPE '\\'").arg(column));
+                params.append(pattern);
+            }
+        }
+        where += QStringLiteral(" AND (%1)").arg(anyColumn.join(QStringLiteral(" OR ")));
+    }
+    const QString from = QStringLiteral(" FROM messages m JOIN folders f ON f.id = m.folder_id");
+
+    MessageSearchPage page;
+    Result<QSqlQuery> count = execBound(m_db, QStringLiteral("SELECT COUNT(*)") + from + where, params);
+    if (!count)
+        return count.error();
+    if (count->next())
+        page.total = count->value(0).toLongLong();
+    if (page.total <= search.offset)
+        return page;
+
+    params.append(search.limit);
+    params.append(search.offset);
+    Result<QSqlQuery> rows = execBound(
+        m_db,
+        QStringLiteral("SELECT %1").arg(kMessageColumns) + from + where +
+            QStringLiteral(" ORDER BY m.sent_at IS NULL, m.sent_at DESC, m.id DESC LIMIT ? OFFSET ?"),
+        params);
+    if (!rows)
+        return rows.error();
+    while (rows->next())
+        page.messages.append(messageFromQuery(*rows));
+    return page;
 }
 
 Result<qint64> ArchiveStore::beginArchiveRun(qint64 mailboxId, const QString &source, const QDateTime &now)

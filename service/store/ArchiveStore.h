@@ -66,6 +66,24 @@ struct ArchiveRunCounts
     qint64 bytes = 0;
 };
 
+/// \brief A header search over one mailbox's archived messages.
+struct MessageSearch
+{
+    /// Words separated by white space; each must occur, case-insensitively, in the subject, From, To
+    /// or Cc. No words: every message. Characters are literal (% and _ are no wildcards).
+    QString text;
+    QString folder; ///< exact folder path; empty: every folder
+    int limit = 50;
+    qint64 offset = 0;
+};
+
+/// \brief One page of a search: the messages newest first, and how many match in all.
+struct MessageSearchPage
+{
+    qint64 total = 0;
+    QList<StoredMessage> messages;
+};
+
 /// \brief Mailboxes, folders, storage repositories, archived messages and archive runs.
 class ArchiveStore
 {
@@ -90,6 +108,9 @@ public:
     Result<QList<Mailbox>> mailboxes() const;
     Status setDefaultStorage(qint64 mailboxId, qint64 storageId);
     Status setManaged(qint64 mailboxId, bool managed);
+    /// The name people see for the mailbox; trimmed, at most 256 characters (Invalid, field
+    /// "displayName"). NotFound for an unknown mailbox.
+    Status setDisplayName(qint64 mailboxId, const QString &displayName);
     /// The storage repositories that hold at least one of the mailbox's messages.
     Result<QList<StorageRepository>> storageOfMailboxMessages(qint64 mailboxId) const;
 
@@ -101,6 +122,8 @@ public:
     /// Streams every message of a mailbox in id order (no content).
     Status forEachMessage(qint64 mailboxId, const std::function<Status(const StoredMessage &)> &visit) const;
     Result<StoredMessage> messageById(qint64 mailboxId, qint64 messageId) const;
+    /// The messages matching search, by date (newest first; undated last), then id.
+    Result<MessageSearchPage> searchMessages(qint64 mailboxId, const MessageSearch &search) const;
 
     // Archive runs
     Result<qint64> beginArchiveRun(qint64 mailboxId, const QString &source, const QDateTime &now);

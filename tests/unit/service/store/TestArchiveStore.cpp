@@ -351,6 +351,131 @@ private slots:
         QCOMPARE(fromDbTime(toDbTime(t)), t);
         QCOMPARE(fromDbTime(toDbTime(t)).timeSpec(), Qt::UTC);
     }
+
+    void searchMessages()
+    {
+        auto mb = m_store->ensureMailbox(QStringLiteral("alice@example.org"), m_disk, kNow);
+        auto other = m_store->ensureMailbox(QStringLiteral("bob@example.org"), m_disk, kNow);
+        QVERIFY(mb.ok() && other.ok());
+        auto inbox = m_store->ensureFolder(mb->id, QStringLiteral("Inbox"), FolderKind::Mail);
+        auto sent = m_store->ensureFolder(mb->id, QStringLiteral("Sent"), FolderKind::Mail);
+        auto otherInbox = m_store->ensureFolder(other->id, QStringLiteral("Inbox"), FolderKind::Mail);
+        auto run = m_store->beginArchiveRun(mb->id, QStringLiteral("x"), kNow);
+        QVERIFY(inbox.ok() && sent.ok() && otherInbox.ok() && run.ok());
+
+        struct Row
+        {
+            qint64 folder;
+            char hash;
+            const char *subject; // UTF-8
+            const char *from;
+            const char *cc;
+            int daysAgo; // -1: no Date header
+        };
+        const QList<Row> rows{
+            {*inbox, 'a', "Quarterly report", "Carol <carol@example.org>", "", 5},
+            {*inbox, 'b', "Re: quarterly REPORT draft", "Dave <dave@example.net>", "", 3},
+            {*sent, 'c', "Report for Carol", "Alice <alice@example.org>", "", 1},
+            {*inbox, 'd', "100% done_now", "Eve <eve@example.org>", "", 2},
+            {*inbox, 'e', "Übersicht GRÜÜE", "Frank <frank@example.org>", "", 4},
+            {*inbox, 'f', "It's O'Brien's \\ turn", "Gus <gus@example.org>", "mallory@example.com", -1},
+            {*inbox, 'g', "Planning", "Hal <hal@example.org>", "", 6},
+        };
+        QHash<char, qint64> ids;
+        for (const Row &r : rows) {
+            StoredMessage m = message(mb->id, r.folder, sha(r.hash), QString::fromUtf8(r.subject));
+            m.meta.from = QString::fromUtf8(r.from);
+            m.meta.cc = QString::fromUtf8(r.cc);
+            m.meta.date = r.daysAgo < 0 ? QDateTime() : kNow.addDays(-r.daysAgo);
+            auto id = m_store->insertMessage(m, *run);
+            QVERIFY(id.ok());
+            ids.insert(r.hash, *id);
+        }
+        // Another mailbox's message matches every word below but never shows.
+        QVERIFY(m_store
+                    ->insertMessage(message(other->id, *otherInbox, sha('z'),
+                                            QStringLiteral("quarterly report 100% O'Brien")),
+                                    *run)
+                    .ok());
+
+        auto hashes = [&](const MessageSearch &search) {
+            QString found;
+            auto page = m_store->searchMessages(mb->id, search);
+            if (!page)
+                return QStringLiteral("error: ") + page.error().message;
+            for (const StoredMessage &m : std::as_const(page->messages))
+                found += QChar::fromLatin1(ids.key(m.id));
+            return found + QStringLiteral("/%1").arg(page->total);
+        };
+        auto text = [](const char *words) {
+            MessageSearch s;
+            s.text = QString::fromUtf8(words);
+            return s;
+        };
+
+        // Newest first; undated last. Every word must match, in any of the four fields.
+        QCOMPARE(hashes(MessageSearch{}), QStringLiteral("cdbeagf/7"));
+        QCOMPARE(hashes(text("report")), QStringLiteral("cba/3"));
+        QCOMPARE(hashes(text("  QUARTERLY   report ")), QStringLiteral("ba/2"));
+        QCOMPARE(hashes(text("report carol")), QStringLiteral("ca/2")); // subject and From
+        QCOMPARE(hashes(text("dave@example.net")), QStringLiteral("b/1"));
+        QCOMPARE(hashes(text("bob@example.org")), QStringLiteral("cdbeagf/7")); // To of every message
+        QCOMPARE(hashes(text("mallory")), QStringLiteral("f/1"));               // Cc
+        QCOMPARE(hashes(text("report nowhere")), QStringLiteral("/0"));
+        // Non-ASCII letters fold too, whichever case is stored.
+        QCOMPARE(hashes(text("übersicht")), QStringLiteral("e/1"));
+        QCOMPARE(hashes(text("grüüe")), QStringLiteral("e/1"));
+        // % and _ are literal, quotes and backslashes harmless.
+        QCOMPARE(hashes(text("%")), QStringLiteral("d/1"));
+        QCOMPARE(hashes(text("0%")), QStringLiteral("d/1"));
+        QCOMPARE(hashes(text("e_n")), QStringLiteral("d/1"));
+        QCOMPARE(hashes(text("_")), QStringLiteral("d/1"));
+        QCOMPARE(hashes(text("o'brien's")), QStringLiteral("f/1"));
+        QCOMPARE(hashes(text("'")), QStringLiteral("f/1"));
+        QCOMPARE(hashes(text("\\")), QStringLiteral("f/1"));
+        QCOMPARE(hashes(text("'; DROP TABLE messages; --")), QStringLiteral("/0"));
+        QCOMPARE(*m_store->messageCount(mb->id), 7);
+
+        MessageSearch inSent = text("report");
+        inSent.folder = QStringLiteral("Sent");
+        QCOMPARE(hashes(inSent), QStringLiteral("c/1"));
+        inSent.folder = QStringLiteral("sent"); // exact
+        QCOMPARE(hashes(inSent), QStringLiteral("/0"));
+
+        MessageSearch paged;
+        paged.limit = 2;
+        QCOMPARE(hashes(paged), QStringLiteral("cd/7"));
+        paged.offset = 2;
+        QCOMPARE(hashes(paged), QStringLiteral("be/7"));
+        paged.offset = 6;
+        QCOMPARE(hashes(paged), QStringLiteral("f/7"));
+        paged.offset = 7;
+        QCOMPARE(hashes(paged), QStringLiteral("/7"));
+
+        // Full rows, as messageById gives them.
+        auto page = m_store->searchMessages(mb->id, text("planning"));
+        QVERIFY(page.ok());
+        QCOMPARE(page->messages.size(), 1);
+        auto byId = m_store->messageById(mb->id, ids.value('g'));
+        QVERIFY(byId.ok());
+        const StoredMessage &found = page->messages.first();
+        QCOMPARE(found.id, byId->id);
+        QCOMPARE(found.folder, QStringLiteral("Inbox"));
+        QCOMPARE(found.sha256, byId->sha256);
+        QCOMPARE(found.meta.subject, QStringLiteral("Planning"));
+        QCOMPARE(found.meta.date, byId->meta.date);
+
+        MessageSearch badLimit;
+        badLimit.limit = 0;
+        auto refused = m_store->searchMessages(mb->id, badLimit);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().field, QStringLiteral("limit"));
+        MessageSearch badOffset;
+        badOffset.offset = -1;
+        refused = m_store->searchMessages(mb->id, badOffset);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().field, QStringLiteral("offset"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArchiveStore)

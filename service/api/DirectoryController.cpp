@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "service/api/DirectoryController.h"
+
+#include "service/ServiceContext.h"
+#include "service/api/ApiContext.h"
+#include "service/api/HttpJson.h"
+
+#include <QHttpServer>
+#include <QJsonArray>
+
+namespace ArchiveSync {
+
+using Method = QHttpServerRequest::Method;
+
+void DirectoryController::registerRoutes(QHttpServer &server)
+{
+    server.route(QStringLiteral("/api/v1/directory"), Method::Get, [this](const QHttpServerRequest &request) {
+        Result<Principal> admin = m_api.authenticateAdmin(request);
+        if (!admin)
+            return HttpJson::problem(admin.error());
+        ArchiveStore &archive = m_api.service().archive();
+        Result<QList<Mailbox>> all = archive.mailboxes();
+        if (!all)
+            return HttpJson::problem(all.error());
+        QJsonArray list;
+        for (const Mailbox &mailbox : std::as_const(*all)) {
+            if (mailbox.managed)
+                continue;
+            Result<qint64> count = archive.messageCount(mailbox.id);
+            if (!count)
+                return HttpJson::problem(count.error());
+            list.append(QJsonObject{{QStringLiteral("address"), mailbox.address},
+                                    {QStringLiteral("displayName"), mailbox.displayName},
+                                    {QStringLiteral("archivedMessages"), *count}});
+        }
+        return HttpJson::json(list);
+    });
+}
+
+} // namespace ArchiveSync

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "service/api/JobController.h"
+
+#include "service/ServiceContext.h"
+#include "service/api/ApiContext.h"
+#include "service/api/HttpJson.h"
+#include "service/offline/JobRunner.h"
+
+#include <QHttpServer>
+#include <QJsonArray>
+#include <QUrlQuery>
+
+namespace ArchiveSync {
+
+using Method = QHttpServerRequest::Method;
+using HttpJson::StatusCode;
+
+namespace {
+QJsonValue timeJson(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
+QJsonObject activityJson(const JobActivity &a)
+{
+    QJsonObject o{{QStringLiteral("queued"), a.queued}};
+    if (!a.running) {
+        o.insert(QStringLiteral("running"), QJsonValue());
+        return o;
+    }
+    o.insert(QStringLiteral("running"), QJsonObject{{QStringLiteral("kind"), a.kind},
+                                                    {QStringLiteral("trigger"), a.trigger},
+                                                    {QStringLiteral("started"), timeJson(a.started)},
+                                                    {QStringLiteral("mailbox"), a.mailbox},
+                                                    {QStringLiteral("done"), a.done},
+                                                    {QStringLiteral("total"), a.total}});
+    return o;
+}
+} // namespace
+
+void JobController::registerRoutes(QHttpServer &server)
+{
+    // Synchronize now: all enabled mailboxes, or the ones named.
+    server.route(
+        QStringLiteral("/api/v1/offline/sync"), Method::Post, [this](const QHttpServerRequest &request) {
+            Result<Principal> admin = m_api.authenticateAdmin(request);
+            if (!admin)
+                return HttpJson::problem(admin.error());
+            QJsonObject body;
+            if (!request.body().trimmed().isEmpty()) {
+                Result<QJsonObject> parsed = HttpJson::parseObject(request);
+                if (!parsed)
+                    return HttpJson::problem(parsed.error());
+                body = *parsed;
+            }
+            if (Status st = HttpJson::ObjectReader(body).onlyFields({QStringLiteral("mailboxes")}); !st.ok())
+                return HttpJson::problem(st.error());
+            QList<qint64> ids;
+            QStringList names;
+            if (body.contains(QStringLiteral("mailboxes"))) {
+                const QJsonValue list = body.value(QStringLiteral("mailboxes"));
+                if (!list.isArray() || list.toArray().isEmpty() || list.toArray().size() > 10000)
+                    return HttpJson::problem(
+                        Error::invalid(QStringLiteral("mailboxes must be a non-empty list of addresses"),
+                                       QStringLiteral("mailboxes")));
+                for (const QJsonValue &v : list.toArray()) {
+                    if (!v.isString())
+                        return HttpJson::problem(Error::invalid(
+                            QStringLiteral("mailboxes must hold addresses"), QStringLiteral("mailboxes")));
+                    Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, v.toString());
+                    if (!mailbox)
+                        return HttpJson::problem(mailbox.error());
+                    ids.append(mailbox->id);
+                    names.append(mailbox->address);
+                }
+            }
+            m_api.jobs().requestUpdate(ids, QStringLiteral("manual"));
+            m_api.audit(*admin, QStringLiteral("offline.sync"),
+                        names.isEmpty() ? QStringLiteral("*") : names.join(QLatin1Char(',')));
+            return HttpJson::json(activityJson(m_api.jobs().activity()), StatusCode::Accepted);
+        });
+
+    server.route(QStringLiteral("/api/v1/mailboxes/<arg>/offline/flush"), Method::Post,
+                 [this](const QString &address, const QHttpServerRequest &request) {
+                     Result<Principal> admin = m_api.authenticateAdmin(request);
+                     if (!admin)
+                         return HttpJson::problem(admin.error());
+                     Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
+                     if (!mailbox)
+                         return HttpJson::problem(mailbox.error());
+                     Result<MailboxOfflineConfig> config =
+                         m_api.service().offline().mailboxConfig(mailbox->id);
+                     if (!config)
+                         return HttpJson::problem(config.error());
+                     if (!config->enabled)
+                         return HttpJson::problem(Error::conflict(
+                             QStringLiteral("offline sync is not enabled for %1").arg(mailbox->address)));
+                     m_api.jobs().requestFlush(mailbox->id, QStringLiteral("manual"));
+                     m_api.audit(*admin, QStringLiteral("offline.flush"), mailbox->address);
+                     return HttpJson::json(activityJson(m_api.jobs().activity()), StatusCode::Accepted);
+                 });
+
+    server.route(QStringLiteral("/api/v1/jobs"), Method::Get, [this](const QHttpServerRequest &request) {
+        Result<Principal> admin = m_api.authenticateAdmin(request);
+        if (!admin)
+            return HttpJson::problem(admin.error());
+        const QUrlQuery query(request.url());
+        int limit = 50;
+        if (query.hasQueryItem(QStringLiteral("limit"))) {
+            bool ok = false;
+            limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+            if (!ok || limit < 1 || limit > 1000)
+                return HttpJson::problem(Error::invalid(QStringLiteral("limit must be between 1 and 1000"),
+                                                        QStringLiteral("limit")));
+        }
+        Result<QList<JobRecord>> jobs = m_api.service().jobs().recentJobs(limit);
+        if (!jobs)
+            return HttpJson::problem(jobs.error());
+        QJsonArray list;
+        for (const JobRecord &job : std::as_const(*jobs))
+            list.append(job.toJson());
+        return HttpJson::json(QJsonObject{{QStringLiteral("activity"), activityJson(m_api.jobs().activity())},
+                                          {QStringLiteral("jobs"), list}});
+    });
+
+    server.route(QStringLiteral("/api/v1/status"), Method::Get, [this](const QHttpServerRequest &request) {
+        Result<Principal> admin = m_api.authenticateAdmin(request);
+        if (!admin)
+            return HttpJson::problem(admin.error());
+        ServiceContext &service = m_api.service();
+        Result<Schedule> schedule = service.schedule();
+        if (!schedule)
+            return HttpJson::problem(schedule.error());
+        Result<std::optional<QDateTime>> lastSlot = service.jobs().lastRunSlot();
+        if (!lastSlot)
+            return HttpJson::problem(lastSlot.error());
+        Result<QList<JobRecord>> recent = service.jobs().recentJobs(10);
+        if (!recent)
+            return HttpJson::problem(recent.error());
+        QJsonArray jobs;
+        QJsonArray errors;
+        for (const JobRecord &job : std::as_const(*recent)) {
+            jobs.append(job.toJson());
+            if (!job.errors.isEmpty())
+                errors.append(QJsonObject{{QStringLiteral("job"), job.id},
+                                          {QStringLiteral("finished"), timeJson(job.finished)},
+                                          {QStringLiteral("errors"), job.errors}});
+        }
+        const QDateTime now = service.clock().now();
+        return HttpJson::json(QJsonObject{
+            {QStringLiteral("schedule"), schedule->toJson()},
+            {QStringLiteral("scheduleDescription"), schedule->describe()},
+            {QStringLiteral("lastRun"), lastSlot->has_value() ? timeJson(**lastSlot) : QJsonValue()},
+            {QStringLiteral("nextRun"), timeJson(schedule->nextRunAfter(now, service.clock().timeZone()))},
+            {QStringLiteral("activity"), activityJson(m_api.jobs().activity())},
+            {QStringLiteral("recentJobs"), jobs},
+            {QStringLiteral("recentErrors"), errors}});
+    });
+}
+
+} // namespace ArchiveSync

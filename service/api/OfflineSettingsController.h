@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QJsonObject>
+
+class QHttpServer;
+
+namespace ArchiveSync {
+
+class ApiContext;
+struct Mailbox;
+
+/// \brief Offline settings: a mailbox's switch and settings (/api/v1/mailboxes/{address}/offline) and the
+/// defaults (/api/v1/offline/defaults); admins only.
+class OfflineSettingsController
+{
+public:
+    explicit OfflineSettingsController(ApiContext &api)
+        : m_api(api)
+    {}
+    void registerRoutes(QHttpServer &server);
+
+private:
+    /// {enabled, useDefaults, settings}: the switch and the settings in force.
+    Result<QJsonObject> offlineJson(const Mailbox &mailbox);
+    ApiContext &m_api;
+};
+
+} // namespace ArchiveSync

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QJsonObject>
+
+class QHttpServer;
+
+namespace ArchiveSync {
+
+class ApiContext;
+class Schedule;
+
+/// \brief When repositories are updated (/api/v1/offline/schedule); admins only. A running service picks a
+/// new schedule up within seconds.
+class ScheduleController
+{
+public:
+    static constexpr int kPreviewRuns = 5;
+
+    explicit ScheduleController(ApiContext &api)
+        : m_api(api)
+    {}
+    void registerRoutes(QHttpServer &server);
+
+private:
+    /// {schedule, description, timeZone, nextRuns}, the runs computed from the service's clock.
+    QJsonObject scheduleJson(const Schedule &schedule) const;
+    ApiContext &m_api;
+};
+
+} // namespace ArchiveSync
