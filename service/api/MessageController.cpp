@@ -96,8 +96,12 @@ void MessageController::registerRoutes(QHttpServer &server)
             Result<StoredMessage> message = service.archive().messageById(mailbox->id, messageId);
             if (!message)
                 return fail(message.error());
-            if (*format == QLatin1String("json"))
-                return send(HttpJson::json(messageJson(*message)));
+            if (*format == QLatin1String("json")) {
+                // Both representations carry the message's identity, its content hash.
+                QHttpServerResponse response = HttpJson::json(messageJson(*message));
+                response.setHeader(QByteArrayLiteral("ETag"), '"' + message->sha256.toLatin1() + '"');
+                return send(std::move(response));
+            }
 
             Result<StorageRepository> storage = service.archive().storageById(message->storageId);
             if (!storage)
