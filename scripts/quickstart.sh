@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # The main job on the embedded default (SQLite, local disk): build, generate a sample mail
-# archive, import it, enable offline sync, build the offline repository and show its state.
-# Nothing keeps running afterwards. Re-running it is safe: the import finds duplicates only.
+# archive, import it, enable offline sync, build the offline repository, show its state, then
+# serve the REST API on http://127.0.0.1:8470/ until Ctrl-C (ARCHIVESYNC_NO_SERVE=1 skips that).
+# Re-running it is safe: the import finds duplicates only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
@@ -30,3 +31,10 @@ echo "== Repository state"
 "$service" --data-dir "$data" status
 echo
 echo "Data directory: $data (remove it to start over). Full state: $service --data-dir $data status --json"
+[ "${ARCHIVESYNC_NO_SERVE:-0}" = 1 ] && exit 0
+listen=${ARCHIVESYNC_LISTEN:-127.0.0.1:8470}
+echo
+echo "== Serving the archive on http://$listen/ (Ctrl-C stops it)"
+echo "   The first start creates the administrator 'admin' and prints its one-time password below."
+echo "   Sign in: curl -s -X POST -d '{\"username\":\"admin\",\"password\":\"...\"}' http://$listen/api/v1/session"
+exec "$service" --data-dir "$data" serve --listen "$listen"
