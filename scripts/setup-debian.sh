@@ -9,7 +9,7 @@ packages=(
   qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libxkbcommon-dev
   libarchive-dev libgmime-3.0-dev libsodium-dev qtkeychain-qt6-dev libssl-dev libzstd-dev
-  libsqlite3-dev sqlite3 zstd clang-format curl
+  libsqlite3-dev sqlite3 zstd clang-format curl openssl
 )
 # Node.js runs the API contract tools (npm); the machine image may already carry a newer one.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

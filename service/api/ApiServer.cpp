@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "service/api/ApiServer.h"
 
+#include "service/ServiceContext.h"
 #include "service/api/HttpJson.h"
 #include "service/http/GuardedTcpServer.h"
 
@@ -10,6 +11,7 @@ namespace ArchiveSync {
 
 ApiServer::ApiServer(ServiceContext &service, AuthStore &auth, LoginThrottle &throttle, JobRunner &jobs)
     : m_api(service, auth, throttle, jobs)
+    , m_admission(service.clock())
 {
     m_http.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [] {
         return HttpJson::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
@@ -28,6 +30,8 @@ ApiServer::ApiServer(ServiceContext &service, AuthStore &auth, LoginThrottle &th
     m_messages.registerRoutes(m_http);
     m_metrics.registerRoutes(m_http);
     m_jobs.registerRoutes(m_http);
+    m_admissionRoutes.registerRoutes(m_http);
+    m_offline.setAdmission(&m_admission); // segment downloads renew initial-sync leases
     m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         const QHttpServerResponse problem = HttpJson::problem(
             HttpJson::StatusCode::NotFound,
@@ -41,9 +45,11 @@ ApiServer::ApiServer(ServiceContext &service, AuthStore &auth, LoginThrottle &th
 
 ApiServer::~ApiServer() = default;
 
-Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
+Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port,
+                                  const GuardedTcpServer::Limits &limits, const QSslConfiguration &tls)
 {
-    auto *tcp = new GuardedTcpServer(&m_http); // the HTTP server's child: they live and die together
+    auto *tcp = new GuardedTcpServer(limits, &m_http); // the HTTP server's child: they live and die together
+    tcp->setSslConfiguration(tls);
     if (!tcp->listen(address, port)) {
         const QString reason = tcp->errorString();
         delete tcp;

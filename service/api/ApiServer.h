@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "service/api/AdmissionController.h"
 #include "service/api/ApiContext.h"
 #include "service/api/AuditController.h"
 #include "service/api/DeviceController.h"
@@ -17,15 +18,16 @@
 #include "service/api/SessionController.h"
 #include "service/api/UserAdminController.h"
 #include "service/api/UserController.h"
+#include "service/http/GuardedTcpServer.h"
+#include "service/offline/AdmissionControl.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QSslConfiguration>
 
 #include <memory>
 
 namespace ArchiveSync {
-
-class GuardedTcpServer;
 
 /// \brief The REST API: QHttpServer behind a guarded listening socket, with one controller per resource.
 class ApiServer
@@ -34,9 +36,11 @@ public:
     ApiServer(ServiceContext &service, AuthStore &auth, LoginThrottle &throttle, JobRunner &jobs);
     ~ApiServer();
 
-    /// Starts listening; port 0 lets the system choose. Returns the port.
-    Result<quint16> listen(const QHostAddress &address, quint16 port);
+    /// Starts listening; port 0 lets the system choose. Returns the port. A non-null `tls` serves HTTPS.
+    Result<quint16> listen(const QHostAddress &address, quint16 port,
+                           const GuardedTcpServer::Limits &limits = {}, const QSslConfiguration &tls = {});
     GuardedTcpServer &tcpServer() { return *m_tcp; }
+    AdmissionControl &admission() { return m_admission; }
 
 private:
     ApiContext m_api;
@@ -56,6 +60,8 @@ private:
     MessageController m_messages{m_api};
     MetricsController m_metrics{m_api, [this] { return m_tcp; }, m_offline};
     JobController m_jobs{m_api};
+    AdmissionControl m_admission;
+    AdmissionController m_admissionRoutes{m_api, m_admission};
 };
 
 } // namespace ArchiveSync

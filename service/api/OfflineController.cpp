@@ -8,6 +8,7 @@
 #include "service/api/QueryReader.h"
 #include "service/api/ResponseCounter.h"
 #include "service/http/FileStreamer.h"
+#include "service/offline/AdmissionControl.h"
 
 #include <QFile>
 #include <QHttpServer>
@@ -131,6 +132,9 @@ void OfflineController::registerRoutes(QHttpServer &server)
             Result<Principal> principal = m_api.authenticate(request);
             if (!principal)
                 return fail(principal.error());
+            // A device in its initial sync keeps its slot while it downloads.
+            if (m_admission && principal->tokenKind == TokenKind::Device)
+                m_admission->renew(principal->deviceId);
             Result<Mailbox> mailbox = m_api.visibleMailbox(*principal, address);
             if (!mailbox)
                 return fail(mailbox.error());

@@ -7,6 +7,7 @@ class QHttpServer;
 
 namespace ArchiveSync {
 
+class AdmissionControl;
 class ApiContext;
 
 /// \brief What agents pull: my offline mailboxes, a repository's manifest (long-polled with ?wait)
@@ -25,10 +26,13 @@ public:
     /// Manifest requests held until a change or their time is up.
     int manifestWaiters() const { return m_watcher.waiters(); }
     ManifestWatcher &manifestWatcher() { return m_watcher; }
+    /// Each segment request by a device renews the initial-sync lease it holds there.
+    void setAdmission(AdmissionControl *admission) { m_admission = admission; }
 
 private:
     ApiContext &m_api;
     ManifestWatcher m_watcher;
+    AdmissionControl *m_admission = nullptr; ///< not owned
 };
 
 } // namespace ArchiveSync

@@ -6,6 +6,7 @@
 #include "service/auth/AuthStore.h"
 #include "service/auth/LoginThrottle.h"
 #include "service/common/Logging.h"
+#include "service/http/ServerTls.h"
 #include "service/offline/JobRunner.h"
 #include "service/schedule/Scheduler.h"
 
@@ -43,6 +44,17 @@ ServeCommand::ServeCommand(ServiceContext &ctx, Options options, QObject *parent
 
 int ServeCommand::exec(QTextStream &out, QTextStream &err)
 {
+    // Checked before anything else happens: a certificate that cannot work must stop the start.
+    QSslConfiguration tls;
+    if (m_options.tlsEnabled()) {
+        Result<QSslConfiguration> loaded =
+            ServerTls::load(m_options.tlsCertificateFile, m_options.tlsKeyFile, m_ctx.clock().now());
+        if (!loaded) {
+            err << "archivesync-service: " << loaded.errorString() << "\n";
+            return 1;
+        }
+        tls = *loaded;
+    }
     if (Status st = m_ctx.repositoryJobs().recover(); !st.ok())
         err << "archivesync-service: repair at start-up: " << st.errorString() << "\n";
     Result<Schedule> schedule = m_ctx.schedule();
@@ -76,7 +88,8 @@ int ServeCommand::exec(QTextStream &out, QTextStream &err)
                           << "mailboxes," << record.segments << "segments," << record.messages << "messages";
     });
     ApiServer api(m_ctx, auth, throttle, jobs);
-    Result<quint16> port = api.listen(m_options.address, m_options.port);
+    api.admission().setSettings(m_options.admission);
+    Result<quint16> port = api.listen(m_options.address, m_options.port, m_options.limits, tls);
     if (!port) {
         err << "archivesync-service: " << port.errorString() << "\n";
         return 1;
@@ -126,7 +139,8 @@ int ServeCommand::exec(QTextStream &out, QTextStream &err)
     });
     scheduleWatch.start();
 
-    out << "archivesync-service: listening on http://" << host << ":" << *port << "/\n";
+    out << "archivesync-service: listening on " << (m_options.tlsEnabled() ? "https" : "http") << "://"
+        << host << ":" << *port << "/\n";
     out << "archivesync-service: serving " << m_ctx.dataDir() << "; " << schedule->describe() << ", next run "
         << scheduler.nextRun().toString(Qt::ISODate) << "\n";
     out.flush();

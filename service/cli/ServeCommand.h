@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QHostAddress>
+#include "service/cli/ServiceConfig.h"
+
 #include <QObject>
 #include <QTextStream>
 
@@ -15,11 +16,7 @@ class ServeCommand : public QObject
 {
     Q_OBJECT
 public:
-    struct Options
-    {
-        QHostAddress address = QHostAddress::LocalHost;
-        quint16 port = 8470;
-    };
+    using Options = ServiceConfig;
 
     ServeCommand(ServiceContext &ctx, Options options, QObject *parent = nullptr);
 

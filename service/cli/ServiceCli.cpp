@@ -76,9 +76,14 @@ void ServiceCli::printUsage(QTextStream &s) const
          "  status [--json]                Repositories, schedule and the last job\n"
          "  schedule show | set daily HH:MM[,HH:MM...] | set weekly DAYS HH:MM | set every Nh\n"
          "  jobs [--limit N] [--json]      Job history\n"
-         "  serve [--listen HOST:PORT]     Serve the REST API (default 127.0.0.1:8470) and run the schedule\n"
-         "                                 until stopped; the first start creates the administrator 'admin'\n"
-         "                                 (password from $ARCHIVESYNC_ADMIN_PASSWORD, else printed once)\n"
+         "  serve [--config FILE] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
+         "                                 Serve the REST API (default 127.0.0.1:8470; HTTPS with a PEM\n"
+         "                                 certificate and key) and run the schedule until stopped; the\n"
+         "                                 first start creates the administrator 'admin' (password from\n"
+         "                                 $ARCHIVESYNC_ADMIN_PASSWORD, else printed once). FILE is INI:\n"
+         "                                 [server] listen, tls_cert, tls_key; [limits] max_connections,\n"
+         "                                 max_connections_per_address, header_timeout, idle_timeout,\n"
+         "                                 max_body; [offline] max_initial_syncs, lease. Options win.\n"
          "\n"
          "Settings: content-window=all|N(months), default-folder-policy=whole|headers|excluded,\n"
          "  folder.PATH=whole|headers|excluded|default (PATH/* covers subfolders), max-whole-size=SIZE,\n"
@@ -653,29 +658,36 @@ int ServiceCli::serve(ServiceContext &ctx, const QStringList &args)
     const QCommandLineOption listen(QStringLiteral("listen"),
                                     QStringLiteral("Address and port (default 127.0.0.1:8470)."),
                                     QStringLiteral("HOST:PORT"));
-    parser.addOption(listen);
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("INI file of serve settings."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QStringLiteral("PEM certificate (chain) for HTTPS."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QStringLiteral("Its unencrypted PEM private key."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({listen, config, tlsCert, tlsKey});
     if (!parser.parse(args))
         return usageError(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
         return usageError(
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    // The file first; options given on the command line override what it says.
     ServeCommand::Options options;
-    if (parser.isSet(listen)) {
-        const QString value = parser.value(listen);
-        const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
-        bool portOk = false;
-        const uint port = colon > 0 ? value.mid(colon + 1).toUInt(&portOk) : 0;
-        QString host = colon > 0 ? value.left(colon) : QString();
-        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-            host = host.mid(1, host.size() - 2);
-        const QHostAddress address(host);
-        if (!portOk || port > 65535 || address.isNull())
-            return usageError(
-                QStringLiteral("--listen needs HOST:PORT with a numeric address, e.g. 127.0.0.1:8470 "
-                               "or [::1]:8470 (port 0 picks a free one)"));
-        options.address = address;
-        options.port = static_cast<quint16>(port);
+    if (parser.isSet(config)) {
+        if (Status st = options.loadFile(parser.value(config)); !st.ok())
+            return usageError(st.errorString());
     }
+    if (parser.isSet(listen)) {
+        if (Status st = options.setListen(parser.value(listen)); !st.ok())
+            return usageError(st.errorString());
+    }
+    if (parser.isSet(tlsCert))
+        options.tlsCertificateFile = parser.value(tlsCert);
+    if (parser.isSet(tlsKey))
+        options.tlsKeyFile = parser.value(tlsKey);
+    if (Status st = options.validate(); !st.ok())
+        return usageError(st.errorString());
     ServeCommand command(ctx, options);
     return command.exec(m_out, m_err);
 }

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHttpServerRequest>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <atomic>
@@ -31,6 +32,14 @@ bool parseDigits(QByteArrayView text, qint64 *value)
     }
     *value = text.toByteArray().toLongLong();
     return true;
+}
+
+// Bytes written but not yet handed to the kernel. Over TLS, bytesToWrite() counts only those not yet
+// encrypted; the encrypted ones wait in a second buffer, which would otherwise grow to the whole file.
+qint64 unsentBytes(const QTcpSocket *socket)
+{
+    const auto *tls = qobject_cast<const QSslSocket *>(socket);
+    return socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
 }
 
 QByteArray quotedEtag(const QByteArray &etag)
@@ -239,6 +248,8 @@ FileStreamer::FileStreamer(QHttpServerResponder &&responder, std::unique_ptr<QFi
     // Owned by the connection: when QHttpServer deletes a closed socket, this goes with it.
     setParent(m_socket);
     connect(m_socket, &QIODevice::bytesWritten, this, &FileStreamer::pump);
+    if (auto *tls = qobject_cast<QSslSocket *>(m_socket))
+        connect(tls, &QSslSocket::encryptedBytesWritten, this, &FileStreamer::pump);
     connect(m_socket, &QAbstractSocket::disconnected, this, [this] {
         qCDebug(lcHttp) << "client left during a download," << m_remaining << "bytes unsent";
         stop(false);
@@ -263,7 +274,7 @@ void FileStreamer::pump()
     }
     m_pumping = true;
     // Refill only while little is queued: the socket's buffer, not the file, sets the pace.
-    while (m_remaining > 0 && m_socket->bytesToWrite() < highWaterBytes) {
+    while (m_remaining > 0 && unsentBytes(m_socket) < highWaterBytes) {
         QByteArray chunk(qMin(chunkBytes, m_remaining), Qt::Uninitialized);
         const qint64 got = m_file->read(chunk.data(), chunk.size());
         if (got <= 0) {

@@ -4,6 +4,7 @@
 #include "service/common/Logging.h"
 
 #include <QElapsedTimer>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -76,20 +77,36 @@ void answerAndLinger(QTcpSocket *socket, const QByteArray &response)
         }
     };
     auto halfClosed = std::make_shared<bool>(false);
-    const auto halfCloseWhenSent = [socket, halfClosed] {
-        if (*halfClosed || socket->bytesToWrite() > 0 || socket->state() != QAbstractSocket::ConnectedState)
+    auto *tls = qobject_cast<QSslSocket *>(socket);
+    const auto halfCloseWhenSent = [socket, tls, halfClosed] {
+        if (*halfClosed || socket->bytesToWrite() > 0 || (tls && tls->encryptedBytesToWrite() > 0) ||
+            socket->state() != QAbstractSocket::ConnectedState)
             return;
         *halfClosed = true;
         ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
     };
+    // QSslSocket signals bytesWritten once it has encrypted the bytes, before they reach the buffer that
+    // encryptedBytesToWrite() counts: a half-close then would cut them off. Looked at once the current
+    // event is done, they are counted there, until encryptedBytesWritten says they are out.
+    const auto halfCloseLater = [socket, halfCloseWhenSent] {
+        QMetaObject::invokeMethod(socket, halfCloseWhenSent, Qt::QueuedConnection);
+    };
     QObject::connect(socket, &QIODevice::readyRead, socket, discardInput);
-    QObject::connect(socket, &QIODevice::bytesWritten, socket, halfCloseWhenSent);
+    if (tls) {
+        QObject::connect(socket, &QIODevice::bytesWritten, socket, halfCloseLater);
+        QObject::connect(tls, &QSslSocket::encryptedBytesWritten, socket, halfCloseLater);
+    } else {
+        QObject::connect(socket, &QIODevice::bytesWritten, socket, halfCloseWhenSent);
+    }
     QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     QTimer::singleShot(kLingerMsecs, socket, [socket] { socket->abort(); });
 
     socket->write(response);
     socket->flush();
-    halfCloseWhenSent();
+    if (tls)
+        halfCloseLater();
+    else
+        halfCloseWhenSent();
     discardInput();
 }
 
@@ -158,23 +175,29 @@ qint64 bodyLimit(qint64 general, const QList<std::pair<QByteArray, qint64>> &byP
 
 } // namespace
 
-/// \brief One accepted connection: follows the request framing on the raw stream and applies the
-/// server's limits and timeouts to it.
+/// \brief Watches one accepted connection: follows the request framing on the stream QHttpServer reads
+/// (the decrypted one for TLS) and applies the server's limits and timeouts to it.
+///
+/// A child of its socket, so it lives exactly as long as the socket: a QTcpSocket, or a QSslSocket
+/// in server mode when the server speaks TLS. For TLS the handshake must finish within the header
+/// timeout, and a failed handshake (plain HTTP sent to the port, an old protocol) just closes.
 ///
 /// It sees each readyRead twice: first (connected before QHttpServer's handler) to inspect the bytes
 /// QHttpServer is about to read, then (connected after it) to learn how many of the inspected bytes
 /// QHttpServer left unread, e.g. a pipelined second request it answers later. Only bytes beyond those
 /// are new at the next readyRead.
-class GuardedSocket final : public QTcpSocket
+class ConnectionGuard final : public QObject
 {
 public:
-    GuardedSocket(GuardedTcpServer *server, const GuardedTcpServer::Limits &limits,
-                  QList<std::pair<QByteArray, qint64>> pathBodyLimits);
-    ~GuardedSocket() override;
+    ConnectionGuard(QTcpSocket *socket, GuardedTcpServer *server, const GuardedTcpServer::Limits &limits,
+                    QList<std::pair<QByteArray, qint64>> pathBodyLimits);
+    ~ConnectionGuard() override;
 
     void startWatching(const QHostAddress &address);
     void watchAfterHandOver();
-    void refuse(const QByteArray &response) { answerAndLinger(this, response); }
+    /// TLS: starts the server handshake, which must end within the header timeout.
+    void startEncryption(const QSslConfiguration &configuration);
+    void refuse(const QByteArray &response) { answerAndLinger(m_socket, response); }
     void detachServer() { m_server = nullptr; }
 
 private:
@@ -192,7 +215,7 @@ private:
     };
 
     void beforeQHttpServerReads();
-    void afterQHttpServerRead() { m_inspectedAhead = bytesAvailable(); }
+    void afterQHttpServerRead() { m_inspectedAhead = m_socket->bytesAvailable(); }
     void touch() { m_lastActivity.restart(); }
     void scan(const char *data, qsizetype size);
     qsizetype scanHeader(const char *data, qsizetype size);
@@ -202,9 +225,12 @@ private:
     void refuseRequest(int status, const QByteArray &detail);
     void onHeaderTimeout();
     void onIdleCheck();
+    void onEncrypted();
+    void onSocketError(QAbstractSocket::SocketError error);
     void release();
     qint64 bodyLimitFor(QByteArrayView path) const;
 
+    QTcpSocket *const m_socket; // our parent
     GuardedTcpServer *m_server;
     const GuardedTcpServer::Limits m_limits;
     const QList<std::pair<QByteArray, qint64>> m_pathBodyLimits;
@@ -223,9 +249,11 @@ private:
     QElapsedTimer m_lastActivity;
 };
 
-GuardedSocket::GuardedSocket(GuardedTcpServer *server, const GuardedTcpServer::Limits &limits,
-                             QList<std::pair<QByteArray, qint64>> pathBodyLimits)
-    : QTcpSocket(server)
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, GuardedTcpServer *server,
+                                 const GuardedTcpServer::Limits &limits,
+                                 QList<std::pair<QByteArray, qint64>> pathBodyLimits)
+    : QObject(socket)
+    , m_socket(socket)
     , m_server(server)
     , m_limits(limits)
     , m_pathBodyLimits(std::move(pathBodyLimits))
@@ -236,38 +264,65 @@ GuardedSocket::GuardedSocket(GuardedTcpServer *server, const GuardedTcpServer::L
     m_lastActivity.start();
 }
 
-GuardedSocket::~GuardedSocket()
+ConnectionGuard::~ConnectionGuard()
 {
-    // ~QAbstractSocket aborts and emits disconnected(); our handlers must not run on a half-destroyed
-    // object. Only ours: QHttpServer frees its request object from a handler with this socket as context.
-    disconnect(this, &QIODevice::readyRead, this, &GuardedSocket::beforeQHttpServerReads);
-    disconnect(this, &QIODevice::readyRead, this, &GuardedSocket::afterQHttpServerRead);
-    disconnect(this, &QIODevice::bytesWritten, this, &GuardedSocket::touch);
-    disconnect(this, &QAbstractSocket::disconnected, this, &GuardedSocket::release);
+    // Runs after ~QAbstractSocket, whose abort() has usually released the connection already.
     release();
     if (m_server)
-        m_server->forgetSocket(this);
+        m_server->forgetGuard(this);
 }
 
-void GuardedSocket::startWatching(const QHostAddress &address)
+void ConnectionGuard::startWatching(const QHostAddress &address)
 {
     m_address = address;
     m_counted = true;
-    connect(this, &QIODevice::readyRead, this, &GuardedSocket::beforeQHttpServerReads);
-    connect(this, &QIODevice::bytesWritten, this, &GuardedSocket::touch);
-    connect(this, &QAbstractSocket::disconnected, this, &GuardedSocket::release);
-    connect(&m_headerTimer, &QTimer::timeout, this, &GuardedSocket::onHeaderTimeout);
-    connect(&m_idleTimer, &QTimer::timeout, this, &GuardedSocket::onIdleCheck);
+    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::beforeQHttpServerReads);
+    connect(m_socket, &QIODevice::bytesWritten, this, &ConnectionGuard::touch);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &ConnectionGuard::release);
+    connect(&m_headerTimer, &QTimer::timeout, this, &ConnectionGuard::onHeaderTimeout);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ConnectionGuard::onIdleCheck);
     if (m_limits.idleTimeoutMsecs > 0)
         m_idleTimer.start(m_limits.idleTimeoutMsecs);
 }
 
-void GuardedSocket::watchAfterHandOver()
+void ConnectionGuard::watchAfterHandOver()
 {
-    connect(this, &QIODevice::readyRead, this, &GuardedSocket::afterQHttpServerRead);
+    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::afterQHttpServerRead);
 }
 
-void GuardedSocket::release()
+void ConnectionGuard::startEncryption(const QSslConfiguration &configuration)
+{
+    auto *tls = qobject_cast<QSslSocket *>(m_socket);
+    Q_ASSERT(tls);
+    connect(tls, &QSslSocket::encrypted, this, &ConnectionGuard::onEncrypted);
+    connect(tls, &QAbstractSocket::errorOccurred, this, &ConnectionGuard::onSocketError);
+    // A client that connects and never completes the handshake holds a connection like one that
+    // never sends its header block; the same timeout ends both.
+    if (m_counted && m_limits.headerTimeoutMsecs > 0)
+        m_headerTimer.start(m_limits.headerTimeoutMsecs);
+    tls->setSslConfiguration(configuration);
+    tls->startServerEncryption();
+}
+
+void ConnectionGuard::onEncrypted()
+{
+    touch();
+    if (m_state == State::Idle)
+        m_headerTimer.stop();
+}
+
+void ConnectionGuard::onSocketError(QAbstractSocket::SocketError error)
+{
+    // The TLS backend closes the connection itself. A failed handshake is the client's business (plain
+    // HTTP, an old protocol); the other TLS errors mean the server's own setup fails every client.
+    if (error == QAbstractSocket::SslHandshakeFailedError)
+        qCDebug(lcHttp) << "TLS handshake with" << m_address.toString()
+                        << "failed:" << m_socket->errorString();
+    else if (error == QAbstractSocket::SslInternalError || error == QAbstractSocket::SslInvalidUserDataError)
+        qCWarning(lcHttp) << "TLS with" << m_address.toString() << "failed:" << m_socket->errorString();
+}
+
+void ConnectionGuard::release()
 {
     m_headerTimer.stop();
     m_idleTimer.stop();
@@ -278,10 +333,10 @@ void GuardedSocket::release()
         m_server->releaseConnection(m_address);
 }
 
-void GuardedSocket::beforeQHttpServerReads()
+void ConnectionGuard::beforeQHttpServerReads()
 {
     touch();
-    const qint64 available = bytesAvailable();
+    const qint64 available = m_socket->bytesAvailable();
     // Only QHttpServer's handler reads, and it runs between our two slots; clamp in case something
     // else read in between.
     m_inspectedAhead = qMin(m_inspectedAhead, available);
@@ -298,14 +353,14 @@ void GuardedSocket::beforeQHttpServerReads()
         m_inspectedAhead = available;
         return;
     }
-    const QByteArray bytes = peek(available);
+    const QByteArray bytes = m_socket->peek(available);
     const qint64 inspected = qMin<qint64>(m_inspectedAhead, bytes.size());
     scan(bytes.constData() + inspected, bytes.size() - inspected);
     if (m_state != State::Refused)
         m_inspectedAhead = available;
 }
 
-void GuardedSocket::scan(const char *data, qsizetype size)
+void ConnectionGuard::scan(const char *data, qsizetype size)
 {
     qsizetype at = 0;
     while (at < size && m_state != State::Refused && m_state != State::Opaque) {
@@ -379,7 +434,7 @@ void GuardedSocket::scan(const char *data, qsizetype size)
 }
 
 // Appends up to the end of a line to m_pending; returns the bytes taken.
-qsizetype GuardedSocket::scanLine(const char *data, qsizetype size, qsizetype maxLine, bool *complete)
+qsizetype ConnectionGuard::scanLine(const char *data, qsizetype size, qsizetype maxLine, bool *complete)
 {
     const qsizetype room = qMax<qsizetype>(0, maxLine + 1 - m_pending.size());
     const qsizetype window = qMin(size, room);
@@ -390,7 +445,7 @@ qsizetype GuardedSocket::scanLine(const char *data, qsizetype size, qsizetype ma
     return take;
 }
 
-qsizetype GuardedSocket::scanHeader(const char *data, qsizetype size)
+qsizetype ConnectionGuard::scanHeader(const char *data, qsizetype size)
 {
     const qsizetype before = m_pending.size();
     // Enough to find a terminator that ends exactly at the limit, never more.
@@ -412,7 +467,7 @@ qsizetype GuardedSocket::scanHeader(const char *data, qsizetype size)
     return end - before;
 }
 
-void GuardedSocket::headerComplete(QByteArrayView block)
+void ConnectionGuard::headerComplete(QByteArrayView block)
 {
     const QList<QByteArray> lines = block.toByteArray().split('\n');
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
@@ -473,8 +528,8 @@ void GuardedSocket::headerComplete(QByteArrayView block)
     // written, so the interim answer cannot land inside another response.
     // HTTP/1.0 clients must not get one (RFC 9110 10.1.1).
     const bool http11 = requestLine.value(2) == "HTTP/1.1";
-    if (expectContinue && http11 && (chunked || length > 0) && bytesToWrite() == 0)
-        write("HTTP/1.1 100 Continue\r\n\r\n");
+    if (expectContinue && http11 && (chunked || length > 0) && m_socket->bytesToWrite() == 0)
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
 
     m_pending.clear();
     if (chunked) {
@@ -489,7 +544,7 @@ void GuardedSocket::headerComplete(QByteArrayView block)
     }
 }
 
-void GuardedSocket::chunkSizeLine(QByteArrayView line)
+void ConnectionGuard::chunkSizeLine(QByteArrayView line)
 {
     QByteArray digits = line.toByteArray();
     if (const qsizetype extension = digits.indexOf(';'); extension >= 0)
@@ -511,7 +566,7 @@ void GuardedSocket::chunkSizeLine(QByteArrayView line)
     m_state = State::ChunkData;
 }
 
-void GuardedSocket::refuseRequest(int status, const QByteArray &detail)
+void ConnectionGuard::refuseRequest(int status, const QByteArray &detail)
 {
     m_state = State::Refused;
     m_pending.clear();
@@ -524,15 +579,15 @@ void GuardedSocket::refuseRequest(int status, const QByteArray &detail)
     refuse(problemResponse(status, detail));
 }
 
-void GuardedSocket::onHeaderTimeout()
+void ConnectionGuard::onHeaderTimeout()
 {
     qCDebug(lcHttp) << "header timeout for" << m_address.toString();
     if (m_server)
         m_server->countTimeout();
-    abort();
+    m_socket->abort();
 }
 
-void GuardedSocket::onIdleCheck()
+void ConnectionGuard::onIdleCheck()
 {
     // Activity only records a time; the timer is re-armed here rather than on every byte.
     const qint64 idleFor = m_lastActivity.elapsed();
@@ -543,10 +598,10 @@ void GuardedSocket::onIdleCheck()
     qCDebug(lcHttp) << "idle timeout for" << m_address.toString();
     if (m_server)
         m_server->countTimeout();
-    abort();
+    m_socket->abort();
 }
 
-qint64 GuardedSocket::bodyLimitFor(QByteArrayView path) const
+qint64 ConnectionGuard::bodyLimitFor(QByteArrayView path) const
 {
     return bodyLimit(m_limits.maxBodyBytes, m_pathBodyLimits, path);
 }
@@ -562,9 +617,15 @@ GuardedTcpServer::GuardedTcpServer(const Limits &limits, QObject *parent)
 
 GuardedTcpServer::~GuardedTcpServer()
 {
-    // The sockets are our children and outlive this destructor body; they must not call back.
-    for (GuardedSocket *socket : std::as_const(m_sockets))
-        socket->detachServer();
+    // The sockets (with their guards) are our children and outlive this destructor body; they must not
+    // call back.
+    for (ConnectionGuard *guard : std::as_const(m_guards))
+        guard->detachServer();
+}
+
+void GuardedTcpServer::setSslConfiguration(const QSslConfiguration &configuration)
+{
+    m_tls = configuration.isNull() ? std::nullopt : std::optional<QSslConfiguration>(configuration);
 }
 
 void GuardedTcpServer::setMaxBodyBytesForPath(const QByteArray &pathPrefix, qint64 bytes)
@@ -590,14 +651,15 @@ int GuardedTcpServer::connectionsFrom(const QHostAddress &address) const
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new GuardedSocket(this, m_limits, m_pathBodyLimits);
+    QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         qCWarning(lcHttp) << "cannot take an accepted connection:" << socket->errorString();
         delete socket;
         ::close(int(socketDescriptor));
         return;
     }
-    m_sockets.insert(socket);
+    auto *guard = new ConnectionGuard(socket, this, m_limits, m_pathBodyLimits);
+    m_guards.insert(guard);
 
     const QHostAddress address = normalizedAddress(socket->peerAddress());
     int &fromAddress = m_perAddress[address];
@@ -607,16 +669,22 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         ++m_rejected;
         qCDebug(lcHttp) << "refusing a connection from" << address.toString() << "(" << m_current << "open,"
                         << fromAddress << "from that address)";
-        socket->refuse(problemResponse(503, "too many connections", "Retry-After: 5\r\n"));
+        // Over TLS the answer waits for the handshake; the linger time bounds both.
+        if (m_tls)
+            guard->startEncryption(*m_tls);
+        guard->refuse(problemResponse(503, "too many connections", "Retry-After: 5\r\n"));
         return;
     }
     ++fromAddress;
     ++m_current;
 
     // Connected before QHttpServer's handler, which addPendingConnection() makes it connect.
-    socket->startWatching(address);
+    guard->startWatching(address);
     addPendingConnection(socket);
-    socket->watchAfterHandOver();
+    guard->watchAfterHandOver();
+    // Last, so that everything reading the decrypted stream is connected before it can flow.
+    if (m_tls)
+        guard->startEncryption(*m_tls);
 }
 
 void GuardedTcpServer::releaseConnection(const QHostAddress &address)

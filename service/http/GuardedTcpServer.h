@@ -6,13 +6,15 @@
 #include <QHostAddress>
 #include <QList>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
+#include <optional>
 #include <utility>
 
 namespace ArchiveSync {
 
-class GuardedSocket;
+class ConnectionGuard;
 
 /// \brief The QTcpServer handed to QHttpServer::bind(): adds the limits Qt 6.4's QHttpServer lacks.
 ///
@@ -24,6 +26,10 @@ class GuardedSocket;
 ///
 /// That ordering relies on a Qt 6.4 fact checked by the tests: QHttpServer connects its readyRead
 /// handler while addPendingConnection() runs, after the handler this server connected first.
+///
+/// With an SSL configuration set, every connection is a QSslSocket in server mode and all limits apply
+/// to the decrypted stream; the TLS handshake counts against the header timeout, and a connection
+/// refused for the caps gets its 503 after the handshake.
 ///
 /// Limits are read when a connection is accepted; changing them affects later connections only.
 /// After a protocol upgrade (WebSocket) only the idle timeout still applies to the connection.
@@ -61,6 +67,10 @@ public:
     void setMaxBodyBytesForPath(const QByteArray &pathPrefix, qint64 bytes);
     /// The body limit that applies to a request for path (the target without its query).
     qint64 maxBodyBytesFor(QByteArrayView path) const;
+    /// Serves HTTPS with this configuration (certificate, key, protocols); a null one means plain
+    /// HTTP. Like the limits, it applies to connections accepted afterwards.
+    void setSslConfiguration(const QSslConfiguration &configuration);
+    bool isTls() const { return m_tls.has_value(); }
 
     int currentConnections() const { return m_current; }
     int connectionsFrom(const QHostAddress &address) const;
@@ -75,16 +85,17 @@ protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
-    friend class GuardedSocket;
+    friend class ConnectionGuard;
     void releaseConnection(const QHostAddress &address);
-    void forgetSocket(GuardedSocket *socket) { m_sockets.remove(socket); }
+    void forgetGuard(ConnectionGuard *guard) { m_guards.remove(guard); }
     void countTimeout() { ++m_timedOut; }
     void countOversize() { ++m_oversize; }
 
     Limits m_limits;
     QList<std::pair<QByteArray, qint64>> m_pathBodyLimits;
+    std::optional<QSslConfiguration> m_tls;
     QHash<QHostAddress, int> m_perAddress;
-    QSet<GuardedSocket *> m_sockets;
+    QSet<ConnectionGuard *> m_guards;
     int m_current = 0;
     qint64 m_rejected = 0;
     qint64 m_timedOut = 0;

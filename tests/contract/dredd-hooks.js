@@ -102,6 +102,10 @@ hooks.beforeEach((transaction, done) => {
     return;
   }
   if (key === 'PUT /api/v1/devices/{id}/state') transaction.request.headers.Authorization = `Bearer ${state.deviceToken}`;
+  // Initial-sync slots are per device: asking and releasing take a device token.
+  if (key.endsWith(' /api/v1/offline/initial-sync') && !key.startsWith('GET')) {
+    transaction.request.headers.Authorization = `Bearer ${state.deviceToken}`;
+  }
   const uri = transaction.request.uri
     .replace('0'.repeat(64), state.segment)
     .replace('/devices/1001', `/devices/${state.deviceId}`)

@@ -24,11 +24,12 @@ ServiceProcess::~ServiceProcess()
 bool ServiceProcess::start(const QProcessEnvironment &environment, int timeoutMsecs)
 {
     m_process.setProcessEnvironment(environment);
-    m_process.start(m_binary, {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("serve"),
-                               QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    m_process.start(m_binary, QStringList{QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("serve"),
+                                          QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                                  m_serveArgs);
     if (!m_process.waitForStarted(timeoutMsecs))
         return false;
-    static const QRegularExpression listening(QStringLiteral("listening on (http://\\S+)"));
+    static const QRegularExpression listening(QStringLiteral("listening on (https?://\\S+)"));
     const QDeadlineTimer deadline(timeoutMsecs);
     while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
         m_process.waitForReadyRead(100);

@@ -20,7 +20,8 @@ public:
     ServiceProcess(const ServiceProcess &) = delete;
     ServiceProcess &operator=(const ServiceProcess &) = delete;
 
-    /// Starts `serve --listen 127.0.0.1:0` and waits until it prints the URL it listens on.
+    /// Starts `serve --listen 127.0.0.1:0` (plus the serve arguments set) and waits until it prints the
+    /// URL it listens on.
     bool start(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
                int timeoutMsecs = 30000);
     /// SIGTERM, then waits; true when it exited normally with code 0.
@@ -29,6 +30,8 @@ public:
     void kill();
 
     QUrl baseUrl() const { return m_baseUrl; }
+    /// More `serve` options for the next start(), e.g. {"--config", file}.
+    void setServeArguments(const QStringList &args) { m_serveArgs = args; }
     QProcess &process() { return m_process; }
     /// Everything `serve` printed so far on stdout and stderr.
     QByteArray output();
@@ -39,6 +42,7 @@ public:
 private:
     QString m_binary;
     QString m_dataDir;
+    QStringList m_serveArgs;
     QProcess m_process;
     QUrl m_baseUrl;
     QByteArray m_output;
