@@ -147,7 +147,52 @@ void JobController::registerRoutes(QHttpServer &server)
                                           {QStringLiteral("errors"), job.errors}});
         }
         const QDateTime now = service.clock().now();
+
+        // Every repository's state, so the Status page needs one call.
+        Result<QList<qint64>> repositoryIds = service.offline().repositoryMailboxIds();
+        if (!repositoryIds)
+            return HttpJson::problem(repositoryIds.error());
+        QJsonArray repositories;
+        for (qint64 id : std::as_const(*repositoryIds)) {
+            Result<Manifest> manifest = service.builder().manifestFromStore(id);
+            Result<MailboxOfflineConfig> config = service.offline().mailboxConfig(id);
+            if (!manifest)
+                return HttpJson::problem(manifest.error());
+            if (!config)
+                return HttpJson::problem(config.error());
+            repositories.append(QJsonObject{{QStringLiteral("address"), manifest->mailbox},
+                                            {QStringLiteral("enabled"), config->enabled},
+                                            {QStringLiteral("generation"), manifest->generation},
+                                            {QStringLiteral("revision"), manifest->revision},
+                                            {QStringLiteral("segments"), manifest->segments.size()},
+                                            {QStringLiteral("messageCount"), manifest->messageCount},
+                                            {QStringLiteral("bytes"), manifest->totalBytes()},
+                                            {QStringLiteral("updated"), timeJson(manifest->updated)}});
+        }
+
+        // Every laptop: when it was last seen, what it reported, and how far behind it is.
+        Result<QList<Device>> devices = m_api.auth().devices();
+        if (!devices)
+            return HttpJson::problem(devices.error());
+        QJsonArray laptops;
+        for (const Device &device : std::as_const(*devices)) {
+            Result<QJsonObject> state = m_api.auth().deviceState(device.id);
+            if (!state)
+                return HttpJson::problem(state.error());
+            laptops.append(QJsonObject{
+                {QStringLiteral("id"), device.id},
+                {QStringLiteral("username"), device.username},
+                {QStringLiteral("name"), device.name},
+                {QStringLiteral("revoked"), device.isRevoked()},
+                {QStringLiteral("lastSeen"), timeJson(device.lastSeen)},
+                {QStringLiteral("lagSeconds"),
+                 device.lastSeen.isValid() ? QJsonValue(device.lastSeen.secsTo(now)) : QJsonValue()},
+                {QStringLiteral("state"), *state}});
+        }
+
         return HttpJson::json(QJsonObject{
+            {QStringLiteral("repositories"), repositories},
+            {QStringLiteral("devices"), laptops},
             {QStringLiteral("schedule"), schedule->toJson()},
             {QStringLiteral("scheduleDescription"), schedule->describe()},
             {QStringLiteral("lastRun"), lastSlot->has_value() ? timeJson(**lastSlot) : QJsonValue()},

@@ -177,12 +177,33 @@ private slots:
 
     void statusPage()
     {
+        // A laptop that has been seen shows with its last contact and lag.
+        const QJsonObject device =
+            client(m_user)
+                .postJson(QStringLiteral("/api/v1/devices"),
+                          QJsonObject{{QStringLiteral("name"), QStringLiteral("bob-laptop")}})
+                .json()
+                .object();
+        QCOMPARE(client(device.value(QStringLiteral("token")).toString().toLatin1())
+                     .get(QStringLiteral("/api/v1/me"))
+                     .status,
+                 200);
         const HttpReply status = client(m_admin).get(QStringLiteral("/api/v1/status"));
         QCOMPARE(status.status, 200);
         const QJsonObject o = status.json().object();
         QCOMPARE(o.value(QStringLiteral("scheduleDescription")).toString(), QStringLiteral("daily at 06:00"));
         QVERIFY(!o.value(QStringLiteral("nextRun")).toString().isEmpty());
         QVERIFY(o.value(QStringLiteral("recentJobs")).toArray().size() >= 2);
+        const QJsonArray repositories = o.value(QStringLiteral("repositories")).toArray();
+        QCOMPARE(repositories.size(), 1);
+        QCOMPARE(repositories.first().toObject().value(QStringLiteral("address")).toString(), kAlice);
+        QCOMPARE(repositories.first().toObject().value(QStringLiteral("messageCount")).toInt(), 1500);
+        const QJsonArray devices = o.value(QStringLiteral("devices")).toArray();
+        QCOMPARE(devices.size(), 1);
+        const QJsonObject laptop = devices.first().toObject();
+        QCOMPARE(laptop.value(QStringLiteral("name")).toString(), QStringLiteral("bob-laptop"));
+        QVERIFY(!laptop.value(QStringLiteral("lastSeen")).isNull());
+        QVERIFY(laptop.value(QStringLiteral("lagSeconds")).toInteger(-1) >= 0);
     }
 };
 
