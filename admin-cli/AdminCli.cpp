@@ -3,6 +3,7 @@
 
 #include "admin-cli/CliConfig.h"
 #include "admin-cli/Terminal.h"
+#include "core/model/OfflineSettings.h"
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
@@ -129,10 +130,8 @@ void AdminCli::printUsage(QTextStream &s) const
          "  devices list [--json] | revoke ID\n"
          "  audit [--limit N] [--json]       The audit log, newest first\n"
          "\n"
-         "Settings: content-window=all|N(months), default-folder-policy=whole|headers|excluded,\n"
-         "  folder.PATH=whole|headers|excluded|default (PATH/* covers subfolders), max-whole-size=SIZE,\n"
-         "  check-interval=DURATION, max-cache-size=SIZE|unlimited\n"
-         "The login is kept in --config FILE, else $ARCHIVESYNC_CONFIG, else login.json in the user's\n"
+      << OfflineSettings::keyValueHelp()
+      << "The login is kept in --config FILE, else $ARCHIVESYNC_CONFIG, else login.json in the user's\n"
          "configuration folder, readable by its owner only.\n"
          "Exit codes: 0 success, 1 failure, 2 bad usage.\n";
 }

@@ -34,60 +34,9 @@ struct ApiError : Error
     static ApiError unexpectedReply(int httpStatus, const QString &message);
 };
 
-/// \brief A value or an ApiError: Result for REST calls, keeping the HTTP details the callers branch on.
-///
-/// Result<T> holds a plain Error; slicing an ApiError into it would drop retryAfterSeconds, so calls
-/// answer with this and toResult() converts where only the Error matters.
+/// \brief A value or an ApiError: Result for REST calls, keeping the HTTP details callers branch on
+/// (retryAfterSeconds, queuePosition); toResult() narrows it where only the Error matters.
 template<typename T>
-class [[nodiscard]] ApiResult
-{
-public:
-    ApiResult(T value)
-        : m_data(std::in_place_index<0>, std::move(value))
-    {}
-    ApiResult(ApiError error)
-        : m_data(std::in_place_index<1>, std::move(error))
-    {}
-
-    bool ok() const { return m_data.index() == 0; }
-    explicit operator bool() const { return ok(); }
-
-    const T &value() const & { return std::get<0>(m_data); }
-    T &value() & { return std::get<0>(m_data); }
-    T &&value() && { return std::get<0>(std::move(m_data)); }
-    const T &operator*() const & { return value(); }
-    T &operator*() & { return value(); }
-    const T *operator->() const { return &value(); }
-    T *operator->() { return &value(); }
-
-    const ApiError &error() const { return std::get<1>(m_data); }
-    QString errorString() const { return ok() ? QString() : error().message; }
-    Result<T> toResult() const & { return ok() ? Result<T>(value()) : Result<T>(Error(error())); }
-
-private:
-    std::variant<T, ApiError> m_data;
-};
-
-/// \brief Success or an ApiError, for calls that answer with no content.
-template<>
-class [[nodiscard]] ApiResult<void>
-{
-public:
-    ApiResult() = default;
-    ApiResult(ApiError error)
-        : m_failed(true)
-        , m_error(std::move(error))
-    {}
-
-    bool ok() const { return !m_failed; }
-    explicit operator bool() const { return ok(); }
-    const ApiError &error() const { return m_error; }
-    QString errorString() const { return ok() ? QString() : m_error.message; }
-    Status toResult() const { return ok() ? Status() : Status(Error(m_error)); }
-
-private:
-    bool m_failed = false;
-    ApiError m_error;
-};
+using ApiResult = Result<T, ApiError>;
 
 } // namespace ArchiveSync

@@ -3,20 +3,26 @@
 
 #include "core/common/Error.h"
 
+#include <type_traits>
 #include <utility>
 #include <variant>
 
 namespace ArchiveSync {
 
-/// \brief A value or an Error: what core functions return instead of throwing.
-template<typename T>
+/// \brief A value or an error: what core functions return instead of throwing.
+///
+/// E is Error, or a type derived from it that carries more (ApiError keeps the HTTP details);
+/// toResult() narrows such a result to a plain one.
+template<typename T, typename E = Error>
 class [[nodiscard]] Result
 {
+    static_assert(std::is_base_of_v<Error, E>, "a Result's error type is an Error");
+
 public:
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
     {}
-    Result(Error error)
+    Result(E error)
         : m_data(std::in_place_index<1>, std::move(error))
     {}
 
@@ -31,32 +37,38 @@ public:
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
 
-    const Error &error() const { return std::get<1>(m_data); }
+    const E &error() const { return std::get<1>(m_data); }
     QString errorString() const { return ok() ? QString() : error().message; }
+    /// The same outcome with a plain Error.
+    Result<T> toResult() const & { return ok() ? Result<T>(value()) : Result<T>(Error(error())); }
 
 private:
-    std::variant<T, Error> m_data;
+    std::variant<T, E> m_data;
 };
 
-/// \brief Success or an Error, for operations that return nothing.
-template<>
-class [[nodiscard]] Result<void>
+/// \brief Success or an error, for operations that return nothing.
+template<typename E>
+class [[nodiscard]] Result<void, E>
 {
+    static_assert(std::is_base_of_v<Error, E>, "a Result's error type is an Error");
+
 public:
     Result() = default;
-    Result(Error error)
+    Result(E error)
         : m_failed(true)
         , m_error(std::move(error))
     {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
-    const Error &error() const { return m_error; }
+    const E &error() const { return m_error; }
     QString errorString() const { return ok() ? QString() : m_error.message; }
+    /// The same outcome with a plain Error.
+    Result<void> toResult() const { return ok() ? Result<void>() : Result<void>(Error(m_error)); }
 
 private:
     bool m_failed = false;
-    Error m_error;
+    E m_error;
 };
 
 using Status = Result<void>;

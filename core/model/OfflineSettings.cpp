@@ -408,6 +408,14 @@ QString OfflineSettings::contentFingerprint() const
     return Sha256::hex(QJsonDocument(content).toJson(QJsonDocument::Compact));
 }
 
+QString OfflineSettings::keyValueHelp()
+{
+    return QStringLiteral(
+        "Settings: content-window=all|N(months), default-folder-policy=whole|headers|excluded,\n"
+        "  folder.PATH=whole|headers|excluded|default (PATH/* covers subfolders), max-whole-size=SIZE,\n"
+        "  check-interval=DURATION, max-cache-size=SIZE|unlimited\n");
+}
+
 QStringList OfflineSettings::describe() const
 {
     QStringList lines;

@@ -68,6 +68,8 @@ struct OfflineSettings
 
     /// Hash of what decides a repository's content; a change means the repository is rebuilt.
     QString contentFingerprint() const;
+    /// The KEY=VALUE settings applyKeyValue() takes, as command-line help (lines end in '\n').
+    static QString keyValueHelp();
     /// One line per setting, for people.
     QStringList describe() const;
 

@@ -42,6 +42,17 @@ Result<Mailbox> ApiContext::visibleMailbox(const Principal &principal, const QSt
     return **mailbox;
 }
 
+Result<AdminMailbox> ApiContext::adminMailbox(const QHttpServerRequest &request, const QString &address)
+{
+    Result<Principal> admin = authenticateAdmin(request);
+    if (!admin)
+        return admin.error();
+    Result<Mailbox> mailbox = visibleMailbox(*admin, address);
+    if (!mailbox)
+        return mailbox.error();
+    return AdminMailbox{*admin, *mailbox};
+}
+
 void ApiContext::audit(const Principal &principal, const QString &action, const QString &target,
                        const QString &detail)
 {

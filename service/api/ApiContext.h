@@ -13,6 +13,13 @@ class JobRunner;
 class LoginThrottle;
 class ServiceContext;
 
+/// \brief An admin route's caller and the mailbox it is about.
+struct AdminMailbox
+{
+    Principal admin;
+    Mailbox mailbox;
+};
+
 /// \brief What every API route needs: the service's stores, and who is asking.
 class ApiContext
 {
@@ -36,6 +43,8 @@ public:
     /// The mailbox at `address` if the caller may search into it. A mailbox the caller may not see
     /// is NotFound, exactly like one that does not exist: existence must not leak.
     Result<Mailbox> visibleMailbox(const Principal &principal, const QString &address);
+    /// authenticateAdmin() then visibleMailbox(): the prologue of every admin route on one mailbox.
+    Result<AdminMailbox> adminMailbox(const QHttpServerRequest &request, const QString &address);
     /// Records an admin action in the audit log; a failure to record is logged, not returned.
     void audit(const Principal &principal, const QString &action, const QString &target,
                const QString &detail = {});

@@ -82,21 +82,19 @@ void JobController::registerRoutes(QHttpServer &server)
 
     server.route(QStringLiteral("/api/v1/mailboxes/<arg>/offline/flush"), Method::Post,
                  [this](const QString &address, const QHttpServerRequest &request) {
-                     Result<Principal> admin = m_api.authenticateAdmin(request);
-                     if (!admin)
-                         return HttpJson::problem(admin.error());
-                     Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
-                     if (!mailbox)
-                         return HttpJson::problem(mailbox.error());
+                     Result<AdminMailbox> target = m_api.adminMailbox(request, address);
+                     if (!target)
+                         return HttpJson::problem(target.error());
+                     auto &[admin, mailbox] = *target;
                      Result<MailboxOfflineConfig> config =
-                         m_api.service().offline().mailboxConfig(mailbox->id);
+                         m_api.service().offline().mailboxConfig(mailbox.id);
                      if (!config)
                          return HttpJson::problem(config.error());
                      if (!config->enabled)
                          return HttpJson::problem(Error::conflict(
-                             QStringLiteral("offline sync is not enabled for %1").arg(mailbox->address)));
-                     m_api.jobs().requestFlush(mailbox->id, QStringLiteral("manual"));
-                     m_api.audit(*admin, QStringLiteral("offline.flush"), mailbox->address);
+                             QStringLiteral("offline sync is not enabled for %1").arg(mailbox.address)));
+                     m_api.jobs().requestFlush(mailbox.id, QStringLiteral("manual"));
+                     m_api.audit(admin, QStringLiteral("offline.flush"), mailbox.address);
                      return HttpJson::json(activityJson(m_api.jobs().activity()), StatusCode::Accepted);
                  });
 

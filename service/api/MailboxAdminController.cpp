@@ -55,28 +55,24 @@ void MailboxAdminController::registerRoutes(QHttpServer &server)
     // Releases a mailbox from management: it returns to the directory; its archive stays.
     server.route(QStringLiteral("/api/v1/mailboxes/<arg>"), Method::Delete,
                  [this](const QString &address, const QHttpServerRequest &request) {
-                     Result<Principal> admin = m_api.authenticateAdmin(request);
-                     if (!admin)
-                         return HttpJson::problem(admin.error());
-                     Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
-                     if (!mailbox)
-                         return HttpJson::problem(mailbox.error());
-                     if (mailbox->managed) {
-                         if (Status st = m_api.service().archive().setManaged(mailbox->id, false); !st.ok())
+                     Result<AdminMailbox> target = m_api.adminMailbox(request, address);
+                     if (!target)
+                         return HttpJson::problem(target.error());
+                     auto &[admin, mailbox] = *target;
+                     if (mailbox.managed) {
+                         if (Status st = m_api.service().archive().setManaged(mailbox.id, false); !st.ok())
                              return HttpJson::problem(st.error());
-                         m_api.audit(*admin, QStringLiteral("mailbox.unmanage"), mailbox->address);
+                         m_api.audit(admin, QStringLiteral("mailbox.unmanage"), mailbox.address);
                      }
                      return QHttpServerResponse(StatusCode::NoContent);
                  });
 
     server.route(QStringLiteral("/api/v1/mailboxes/<arg>"), Method::Patch,
                  [this](const QString &address, const QHttpServerRequest &request) {
-                     Result<Principal> admin = m_api.authenticateAdmin(request);
-                     if (!admin)
-                         return HttpJson::problem(admin.error());
-                     Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
-                     if (!mailbox)
-                         return HttpJson::problem(mailbox.error());
+                     Result<AdminMailbox> target = m_api.adminMailbox(request, address);
+                     if (!target)
+                         return HttpJson::problem(target.error());
+                     auto &[admin, mailbox] = *target;
                      Result<QJsonObject> body = HttpJson::parseObject(request);
                      if (!body)
                          return HttpJson::problem(body.error());
@@ -88,14 +84,14 @@ void MailboxAdminController::registerRoutes(QHttpServer &server)
                              reader.requiredString(QStringLiteral("displayName"), kMaxDisplayNameLength);
                          if (!displayName)
                              return HttpJson::problem(displayName.error());
-                         if (Status st = m_api.service().archive().setDisplayName(mailbox->id, *displayName);
+                         if (Status st = m_api.service().archive().setDisplayName(mailbox.id, *displayName);
                              !st.ok())
                              return HttpJson::problem(st.error());
-                         mailbox->displayName = displayName->trimmed();
-                         m_api.audit(*admin, QStringLiteral("mailbox.update"), mailbox->address,
-                                     QStringLiteral("displayName=%1").arg(mailbox->displayName));
+                         mailbox.displayName = displayName->trimmed();
+                         m_api.audit(admin, QStringLiteral("mailbox.update"), mailbox.address,
+                                     QStringLiteral("displayName=%1").arg(mailbox.displayName));
                      }
-                     Result<QJsonObject> json = MailboxController(m_api).mailboxJson(*mailbox);
+                     Result<QJsonObject> json = MailboxController(m_api).mailboxJson(mailbox);
                      return json ? HttpJson::json(*json) : HttpJson::problem(json.error());
                  });
 }

@@ -79,13 +79,11 @@ void MailboxController::registerRoutes(QHttpServer &server)
 
     server.route(QStringLiteral("/api/v1/mailboxes/<arg>/permissions"), Method::Get,
                  [this](const QString &address, const QHttpServerRequest &request) {
-                     Result<Principal> admin = m_api.authenticateAdmin(request);
-                     if (!admin)
-                         return HttpJson::problem(admin.error());
-                     Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
-                     if (!mailbox)
-                         return HttpJson::problem(mailbox.error());
-                     Result<QStringList> users = m_api.auth().permissionsOf(mailbox->id);
+                     Result<AdminMailbox> target = m_api.adminMailbox(request, address);
+                     if (!target)
+                         return HttpJson::problem(target.error());
+                     auto &[admin, mailbox] = *target;
+                     Result<QStringList> users = m_api.auth().permissionsOf(mailbox.id);
                      if (!users)
                          return HttpJson::problem(users.error());
                      return HttpJson::json(
@@ -94,12 +92,10 @@ void MailboxController::registerRoutes(QHttpServer &server)
 
     server.route(QStringLiteral("/api/v1/mailboxes/<arg>/permissions"), Method::Post,
                  [this](const QString &address, const QHttpServerRequest &request) {
-                     Result<Principal> admin = m_api.authenticateAdmin(request);
-                     if (!admin)
-                         return HttpJson::problem(admin.error());
-                     Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
-                     if (!mailbox)
-                         return HttpJson::problem(mailbox.error());
+                     Result<AdminMailbox> target = m_api.adminMailbox(request, address);
+                     if (!target)
+                         return HttpJson::problem(target.error());
+                     auto &[admin, mailbox] = *target;
                      Result<QJsonObject> body = HttpJson::parseObject(request);
                      if (!body)
                          return HttpJson::problem(body.error());
@@ -116,9 +112,9 @@ void MailboxController::registerRoutes(QHttpServer &server)
                          return HttpJson::problem(Error{ErrorCategory::Invalid,
                                                         QStringLiteral("no user %1").arg(*username),
                                                         QStringLiteral("username")});
-                     if (Status st = m_api.auth().grant((*user)->id, mailbox->id); !st.ok())
+                     if (Status st = m_api.auth().grant((*user)->id, mailbox.id); !st.ok())
                          return HttpJson::problem(st.error());
-                     m_api.audit(*admin, QStringLiteral("permission.grant"), mailbox->address,
+                     m_api.audit(admin, QStringLiteral("permission.grant"), mailbox.address,
                                  (*user)->username);
                      return QHttpServerResponse(StatusCode::NoContent);
                  });
@@ -126,20 +122,18 @@ void MailboxController::registerRoutes(QHttpServer &server)
     server.route(
         QStringLiteral("/api/v1/mailboxes/<arg>/permissions/<arg>"), Method::Delete,
         [this](const QString &address, const QString &username, const QHttpServerRequest &request) {
-            Result<Principal> admin = m_api.authenticateAdmin(request);
-            if (!admin)
-                return HttpJson::problem(admin.error());
-            Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
-            if (!mailbox)
-                return HttpJson::problem(mailbox.error());
+            Result<AdminMailbox> target = m_api.adminMailbox(request, address);
+            if (!target)
+                return HttpJson::problem(target.error());
+            auto &[admin, mailbox] = *target;
             Result<std::optional<User>> user = m_api.auth().userByName(username);
             if (!user)
                 return HttpJson::problem(user.error());
             if (!user->has_value())
                 return HttpJson::problem(Error::notFound(QStringLiteral("no user %1").arg(username)));
-            if (Status st = m_api.auth().revoke((*user)->id, mailbox->id); !st.ok())
+            if (Status st = m_api.auth().revoke((*user)->id, mailbox.id); !st.ok())
                 return HttpJson::problem(st.error());
-            m_api.audit(*admin, QStringLiteral("permission.revoke"), mailbox->address, (*user)->username);
+            m_api.audit(admin, QStringLiteral("permission.revoke"), mailbox.address, (*user)->username);
             return QHttpServerResponse(StatusCode::NoContent);
         });
 }

@@ -47,13 +47,11 @@ void OfflineSettingsController::registerRoutes(QHttpServer &server)
 {
     server.route(QStringLiteral("/api/v1/mailboxes/<arg>/offline"), Method::Get,
                  [this](const QString &address, const QHttpServerRequest &request) {
-                     Result<Principal> admin = m_api.authenticateAdmin(request);
-                     if (!admin)
-                         return HttpJson::problem(admin.error());
-                     Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
-                     if (!mailbox)
-                         return HttpJson::problem(mailbox.error());
-                     Result<QJsonObject> json = offlineJson(*mailbox);
+                     Result<AdminMailbox> target = m_api.adminMailbox(request, address);
+                     if (!target)
+                         return HttpJson::problem(target.error());
+                     auto &[admin, mailbox] = *target;
+                     Result<QJsonObject> json = offlineJson(mailbox);
                      return json ? HttpJson::json(*json) : HttpJson::problem(json.error());
                  });
 
@@ -62,12 +60,10 @@ void OfflineSettingsController::registerRoutes(QHttpServer &server)
     server.route(
         QStringLiteral("/api/v1/mailboxes/<arg>/offline"), Method::Put,
         [this](const QString &address, const QHttpServerRequest &request) {
-            Result<Principal> admin = m_api.authenticateAdmin(request);
-            if (!admin)
-                return HttpJson::problem(admin.error());
-            Result<Mailbox> mailbox = m_api.visibleMailbox(*admin, address);
-            if (!mailbox)
-                return HttpJson::problem(mailbox.error());
+            Result<AdminMailbox> target = m_api.adminMailbox(request, address);
+            if (!target)
+                return HttpJson::problem(target.error());
+            auto &[admin, mailbox] = *target;
             Result<QJsonObject> body = HttpJson::parseObject(request);
             if (!body)
                 return HttpJson::problem(body.error());
@@ -76,7 +72,7 @@ void OfflineSettingsController::registerRoutes(QHttpServer &server)
                 return HttpJson::problem(st.error());
 
             OfflineStore &offline = m_api.service().offline();
-            Result<MailboxOfflineConfig> current = offline.mailboxConfig(mailbox->id);
+            Result<MailboxOfflineConfig> current = offline.mailboxConfig(mailbox.id);
             if (!current)
                 return HttpJson::problem(current.error());
             MailboxOfflineConfig config = *current;
@@ -115,18 +111,18 @@ void OfflineSettingsController::registerRoutes(QHttpServer &server)
             }
             config.enabled = *enabled;
             if (reader.has(kEnabled) && config.enabled) {
-                if (Status st = OfflineEligibility::checkCanEnable(m_api.service().archive(), *mailbox);
+                if (Status st = OfflineEligibility::checkCanEnable(m_api.service().archive(), mailbox);
                     !st.ok())
                     return HttpJson::problem(st.error());
             }
-            if (Status st = offline.setMailboxConfig(mailbox->id, config, m_api.service().clock().now());
+            if (Status st = offline.setMailboxConfig(mailbox.id, config, m_api.service().clock().now());
                 !st.ok())
                 return HttpJson::problem(st.error());
-            m_api.audit(*admin, QStringLiteral("offline.configure"), mailbox->address,
+            m_api.audit(admin, QStringLiteral("offline.configure"), mailbox.address,
                         QStringLiteral("enabled=%1 useDefaults=%2")
                             .arg(config.enabled ? QStringLiteral("true") : QStringLiteral("false"),
                                  config.useDefaults ? QStringLiteral("true") : QStringLiteral("false")));
-            Result<QJsonObject> json = offlineJson(*mailbox);
+            Result<QJsonObject> json = offlineJson(mailbox);
             return json ? HttpJson::json(*json) : HttpJson::problem(json.error());
         });
 

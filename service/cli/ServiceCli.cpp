@@ -85,10 +85,8 @@ void ServiceCli::printUsage(QTextStream &s) const
          "                                 max_connections_per_address, header_timeout, idle_timeout,\n"
          "                                 max_body; [offline] max_initial_syncs, lease. Options win.\n"
          "\n"
-         "Settings: content-window=all|N(months), default-folder-policy=whole|headers|excluded,\n"
-         "  folder.PATH=whole|headers|excluded|default (PATH/* covers subfolders), max-whole-size=SIZE,\n"
-         "  check-interval=DURATION, max-cache-size=SIZE|unlimited\n"
-         "The data directory is --data-dir, else $ARCHIVESYNC_DATA_DIR, else the user's application data "
+      << OfflineSettings::keyValueHelp()
+      << "The data directory is --data-dir, else $ARCHIVESYNC_DATA_DIR, else the user's application data "
          "folder.\n";
 }
 
