@@ -34,8 +34,10 @@ public:
     /// True when s is 64 lower-case hex digits, the only form a hash takes in paths and names.
     static bool isValidHex(QStringView s);
 
-private:
+    /// Drops what was added: the object starts over.
     void reset();
+
+private:
     struct CtxDeleter
     {
         void operator()(evp_md_ctx_st *ctx) const;

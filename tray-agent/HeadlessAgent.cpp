@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tray-agent/HeadlessAgent.h"
+
+#include "core/sync/AgentControl.h"
+#include "core/sync/SyncEngine.h"
+#include "core/sync/SyncLogging.h"
+
+#include <QDir>
+#include <QTimer>
+
+namespace ArchiveSync {
+
+HeadlessAgent::HeadlessAgent(QString dataDirectory, AgentState state, QNetworkAccessManager &network,
+                             const MessageCipher &cipher, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_dataDirectory(std::move(dataDirectory))
+    , m_engine(std::make_unique<SyncEngine>(m_dataDirectory, std::move(state), network, cipher, clock))
+{
+    m_control = new AgentControlServer([this](const QJsonObject &request) { return handle(request); }, this);
+    connect(m_engine.get(), &SyncEngine::deviceRevoked, this, [this](const QString &reason) {
+        qCWarning(lcAgent) << "this laptop's registration was revoked and its local copies wiped:" << reason;
+        emit finished(3);
+    });
+}
+
+HeadlessAgent::~HeadlessAgent() = default;
+
+std::unique_ptr<QLockFile> HeadlessAgent::lock(const QString &dataDirectory)
+{
+    auto lock = std::make_unique<QLockFile>(QDir(dataDirectory).filePath(QStringLiteral("agent.lock")));
+    lock->setStaleLockTime(0); // stale only when its process is gone
+    if (!lock->tryLock(0))
+        return nullptr;
+    return lock;
+}
+
+Status HeadlessAgent::start()
+{
+    m_lock = lock(m_dataDirectory);
+    if (!m_lock)
+        return Error::conflict(tr("another agent is working on %1").arg(m_dataDirectory));
+    if (Status st = m_control->listen(m_dataDirectory); !st.ok())
+        return st;
+    m_engine->start();
+    qCInfo(lcAgent) << "agent running for" << m_dataDirectory;
+    return {};
+}
+
+QJsonObject HeadlessAgent::handle(const QJsonObject &request)
+{
+    const QString command = request.value(QStringLiteral("command")).toString();
+    auto ok = [](QJsonObject answer = {}) {
+        answer.insert(QStringLiteral("ok"), true);
+        return answer;
+    };
+    auto refused = [](const QString &message) {
+        return QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}};
+    };
+    if (command == QLatin1String("status")) {
+        QJsonObject status = m_engine->status().snapshot().toJson();
+        status.insert(QStringLiteral("running"), true);
+        status.insert(QStringLiteral("settled"), m_engine->settled());
+        return ok(QJsonObject{{QStringLiteral("status"), status}});
+    }
+    if (command == QLatin1String("sync-now")) {
+        m_engine->syncNow();
+        return ok();
+    }
+    if (command == QLatin1String("pause")) {
+        const qint64 seconds = request.value(QStringLiteral("seconds")).toInteger();
+        m_engine->pause(seconds > 0 ? QDateTime::currentDateTimeUtc().addSecs(seconds) : QDateTime());
+        return ok();
+    }
+    if (command == QLatin1String("resume")) {
+        m_engine->resume();
+        return ok();
+    }
+    if (command == QLatin1String("reset")) {
+        if (Status st = m_engine->reset(request.value(QStringLiteral("mailbox")).toString()); !st.ok())
+            return refused(st.error().message);
+        return ok();
+    }
+    if (command == QLatin1String("folders")) {
+        Result<OfflineSettings> folders =
+            OfflineSettings::fromJson(request.value(QStringLiteral("folders")).toObject());
+        if (!folders)
+            return refused(folders.errorString());
+        if (Status st = m_engine->setFolders(request.value(QStringLiteral("mailbox")).toString(), *folders);
+            !st.ok())
+            return refused(st.error().message);
+        return ok();
+    }
+    if (command == QLatin1String("bandwidth")) {
+        m_engine->setBandwidthLimit(request.value(QStringLiteral("bytesPerSecond")).toInteger());
+        return ok();
+    }
+    if (command == QLatin1String("quit")) {
+        // After the answer is on its way.
+        QTimer::singleShot(100, this, [this] { emit finished(0); });
+        return ok();
+    }
+    return refused(tr("unknown command '%1'").arg(command));
+}
+
+} // namespace ArchiveSync
