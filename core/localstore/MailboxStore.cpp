@@ -4,6 +4,7 @@
 #include "core/common/FileUtil.h"
 #include "core/common/Logging.h"
 #include "core/common/Sha256.h"
+#include "core/localstore/IndexTerms.h"
 #include "core/localstore/MessageCipher.h"
 #include "core/mime/MessageText.h"
 
@@ -154,11 +155,13 @@ struct MailboxStore::Private
         : directory(std::move(dir))
         , connectionName(nextConnectionName())
         , cipher(c)
+        , terms(c.deriveKey("archivesync local search terms v1"))
     {}
 
     QString directory;
     QString connectionName;
     const MessageCipher &cipher;
+    IndexTerms terms; ///< what the fts table stores in place of words
     QSqlDatabase db;
     bool inApply = false;
     bool inTransaction = false;
@@ -380,7 +383,7 @@ Status MailboxStore::Private::ftsInsert(qint64 id, const FtsValues &v) const
 {
     return run(
         QStringLiteral("INSERT INTO fts(rowid, subject, sender, recipients, body) VALUES(?, ?, ?, ?, ?)"),
-        {id, v.subject, v.sender, v.recipients, v.body});
+        {id, terms.seal(v.subject), terms.seal(v.sender), terms.seal(v.recipients), terms.seal(v.body)});
 }
 
 Status MailboxStore::Private::ftsDelete(qint64 id, const FtsValues &v) const
@@ -390,7 +393,7 @@ Status MailboxStore::Private::ftsDelete(qint64 id, const FtsValues &v) const
     return run(
         QStringLiteral(
             "INSERT INTO fts(fts, rowid, subject, sender, recipients, body) VALUES('delete', ?, ?, ?, ?, ?)"),
-        {id, v.subject, v.sender, v.recipients, v.body});
+        {id, terms.seal(v.subject), terms.seal(v.sender), terms.seal(v.recipients), terms.seal(v.body)});
 }
 
 Status MailboxStore::Private::ftsForget(const IndexedRow &row, bool &rebuildNeeded) const
@@ -811,7 +814,11 @@ Result<QList<LocalMessage>> MailboxStore::search(const SearchQuery &query, int l
 {
     QStringList conditions;
     QVariantList params;
-    const QString match = query.ftsMatch();
+    // The index holds sealed terms: the query's words are sealed the same way.
+    const QString match = query.ftsMatch([this](const QString &words) {
+        const QString sealed = d->terms.seal(words);
+        return sealed.isEmpty() ? IndexTerms::noTerm() : sealed;
+    });
     if (!match.isEmpty()) {
         conditions << QStringLiteral("fts MATCH ?");
         params << match;

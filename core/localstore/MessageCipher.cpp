@@ -67,6 +67,15 @@ QByteArray MessageCipher::seal(QByteArrayView plain) const
     return sealed;
 }
 
+QByteArray MessageCipher::deriveKey(QByteArrayView context) const
+{
+    QByteArray derived(kKeyBytes, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char *>(derived.data()), size_t(derived.size()),
+                       reinterpret_cast<const unsigned char *>(context.data()), size_t(context.size()),
+                       reinterpret_cast<const unsigned char *>(m_key.constData()), size_t(m_key.size()));
+    return derived;
+}
+
 Result<QByteArray> MessageCipher::open(QByteArrayView sealed) const
 {
     if (!isValidKey(m_key))

@@ -27,6 +27,8 @@ public:
     static QByteArray generateKey();
 
     QByteArray seal(QByteArrayView plain) const;
+    /// A key of kKeyBytes for another purpose (named by `context`), derived one-way from this one.
+    QByteArray deriveKey(QByteArrayView context) const;
     /// Corrupt when the bytes were changed or sealed with another key.
     Result<QByteArray> open(QByteArrayView sealed) const;
 

@@ -119,17 +119,20 @@ Result<SearchQuery> SearchQuery::parse(const QString &text)
     return query;
 }
 
-QString SearchQuery::ftsMatch() const
+QString SearchQuery::ftsMatch(const std::function<QString(const QString &)> &seal) const
 {
+    auto phrase = [&seal](const QString &term) {
+        return quoted(seal ? seal(term) : term);
+    };
     QStringList parts;
     for (const QString &term : terms)
-        parts << quoted(term);
+        parts << phrase(term);
     for (const QString &term : from)
-        parts << QStringLiteral("sender : ") + quoted(term);
+        parts << QStringLiteral("sender : ") + phrase(term);
     for (const QString &term : to)
-        parts << QStringLiteral("recipients : ") + quoted(term);
+        parts << QStringLiteral("recipients : ") + phrase(term);
     for (const QString &term : subject)
-        parts << QStringLiteral("subject : ") + quoted(term);
+        parts << QStringLiteral("subject : ") + phrase(term);
     return parts.join(QStringLiteral(" AND "));
 }
 

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace ArchiveSync {
 
 /// \brief A search of the local copy, as a person types it.
@@ -30,7 +32,8 @@ struct SearchQuery
 
     /// The FTS5 MATCH expression for the text conditions (every term quoted, so no user input is
     /// FTS syntax); empty when the query has only folder or date conditions.
-    QString ftsMatch() const;
+    /// seal, when given, turns each word or phrase into the terms the index holds (see IndexTerms).
+    QString ftsMatch(const std::function<QString(const QString &)> &seal = {}) const;
     bool operator==(const SearchQuery &) const = default;
 };
 

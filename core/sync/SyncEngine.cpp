@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkInformation>
 
 namespace ArchiveSync {
 
@@ -60,6 +61,17 @@ void SyncEngine::start()
     }
     discover();
     m_discovery.start();
+    // Where the platform tells when the network comes back, a laptop back online syncs at once instead
+    // of at the end of its backoff.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    qCInfo(lcSync) << "network reachability:" << reachability;
+                    if (reachability == QNetworkInformation::Reachability::Online &&
+                        !m_state.pausedUntil.isValid())
+                        syncNow();
+                });
+    }
 }
 
 void SyncEngine::syncNow()

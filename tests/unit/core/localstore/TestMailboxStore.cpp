@@ -323,6 +323,7 @@ private Q_SLOTS:
         QTest::newRow("injection quoted") << "\"harbour\" OR lighthouse*" << QList<qint64>{};
         QTest::newRow("column syntax quoted") << "body:harbour" << QList<qint64>{};
         QTest::newRow("quote inside") << "harbour\"\"" << QList<qint64>{-1};
+        QTest::newRow("no letters matches nothing") << "\"!!!\"" << QList<qint64>{};
     }
     void search()
     {
@@ -572,6 +573,8 @@ private Q_SLOTS:
             const QByteArray content = file.readAll();
             QVERIFY2(!content.contains(kBodyMarker), qPrintable(name));
             QVERIFY2(!content.contains("Dear Bob"), qPrintable(name));
+            // The search index holds keyed hashes of words, not the words.
+            QVERIFY2(!content.contains("xylophone"), qPrintable(name));
             checked << name;
         }
         QVERIFY2(checked.contains(QStringLiteral("mailbox.db-wal")), qPrintable(checked.join(u',')));
