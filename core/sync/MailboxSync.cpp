@@ -171,11 +171,16 @@ void MailboxSync::checkManifest(int waitSeconds)
         m_record.stagingGeneration == 0 && m_status.state == SyncState::UpToDate && m_record.generation > 0
             ? m_record.etag
             : QString();
-    m_context.client.getManifest(m_record.address, etag, etag.isEmpty() ? 0 : waitSeconds,
+    m_longPolling = !etag.isEmpty() && waitSeconds > 0;
+    m_pollTimer.start();
+    m_context.client.getManifest(m_record.address, etag, m_longPolling ? waitSeconds : 0,
                                  [this, cycle](ApiResult<Api::ManifestReply> reply) {
                                      if (cycle != m_cycle)
                                          return;
                                      m_busy = false;
+                                     m_heldTooShort =
+                                         m_longPolling && m_pollTimer.elapsed() < m_longPollSeconds * 500LL;
+                                     m_longPolling = false;
                                      onManifest(std::move(reply));
                                  });
 }
@@ -189,8 +194,13 @@ void MailboxSync::onManifest(ApiResult<Api::ManifestReply> reply)
         m_record.asOf = m_context.clock.now();
         m_status.asOf = m_record.asOf;
         setState(SyncState::UpToDate);
-        if (m_longPollSeconds > 0)
-            checkManifest(m_longPollSeconds);
+        if (m_longPollSeconds > 0) {
+            // Held for less than half the wait: the service is not holding polls now; do not hammer it.
+            if (m_heldTooShort)
+                retryLater(kPollFallbackMsecs);
+            else
+                checkManifest(m_longPollSeconds);
+        }
         return;
     }
     m_manifest = reply->manifest;

@@ -7,6 +7,7 @@
 #include "core/sync/Backoff.h"
 #include "core/sync/SyncStatus.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -56,6 +57,8 @@ public:
 
     static constexpr int kDefaultLongPollSeconds = 50;
     static constexpr int kMaxVerifyFailures = 3;
+    /// When the service answers a long-poll at once (it holds only so many), the next poll waits this long.
+    static constexpr int kPollFallbackMsecs = 60000;
 
     MailboxSync(Context context, AgentMailbox record, QObject *parent = nullptr);
     ~MailboxSync() override;
@@ -64,6 +67,8 @@ public:
     void setLongPollSeconds(int seconds) { m_longPollSeconds = seconds; }
     /// Whether this mailbox counts as an initial sync (no complete copy, or a new generation).
     bool needsInitialSync() const;
+    /// A cycle is under way (a check, a download, an apply), as opposed to idle or long-polling.
+    bool isWorking() const { return (m_busy && !m_longPolling) || m_status.state == SyncState::Syncing; }
 
     /// Starts a cycle now (ends a wait, a long-poll or a backoff).
     void syncNow();
@@ -107,7 +112,10 @@ private:
     int m_longPollSeconds = kDefaultLongPollSeconds;
     bool m_paused = false;
     bool m_busy = false; ///< a request or download is under way
-    int m_cycle = 0;     ///< bumped by syncNow()/stop(): answers to an older cycle are dropped
+    bool m_longPolling = false;
+    bool m_heldTooShort = false; ///< the last long-poll came back long before its wait
+    QElapsedTimer m_pollTimer;
+    int m_cycle = 0; ///< bumped by syncNow()/stop(): answers to an older cycle are dropped
 
     std::unique_ptr<MailboxStore> m_active;
     std::unique_ptr<MailboxStore> m_target; ///< the generation being built when it is not the active one

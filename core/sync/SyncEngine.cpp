@@ -321,8 +321,7 @@ bool SyncEngine::settled() const
     if (!m_discovered || m_releasing)
         return false;
     for (const auto &[address, sync] : m_mailboxes) {
-        const SyncState s = sync->status().state;
-        if (s == SyncState::Syncing || s == SyncState::Queued)
+        if (sync->isWorking() || sync->status().state == SyncState::Queued)
             return false;
     }
     return true;

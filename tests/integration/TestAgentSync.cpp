@@ -36,6 +36,9 @@ namespace {
 const QString kAdminPassword = QStringLiteral("correct horse battery staple");
 const QString kAlicePassword = QStringLiteral("alice's long passphrase");
 const QString kMailbox = QStringLiteral("alice@example.org");
+// A second mailbox alice may search into, with mail from years before the first one's.
+const QString kTeam = QStringLiteral("team@example.org");
+constexpr int kTeamMessages = 120;
 constexpr int kCorpusMessages = 2000;
 constexpr int kExtraMessages = 30;
 
@@ -84,18 +87,18 @@ struct Copy
     std::unique_ptr<MailboxStore> store;
 };
 
-std::optional<Copy> openCopy(const QString &dataDir)
+std::optional<Copy> openCopy(const QString &dataDir, const QString &address = kMailbox)
 {
     Copy copy;
     Result<AgentState> state = AgentState::load(dataDir);
-    if (!state || state->mailboxes.isEmpty() || state->mailboxes.first().generation == 0)
+    if (!state || !state->mailbox(address) || state->mailbox(address)->generation == 0)
         return std::nullopt;
     copy.state = *state;
     Result<DeviceKey::Loaded> key = DeviceKey::loadOrCreate(dataDir, false);
     if (!key)
         return std::nullopt;
     copy.cipher = std::make_unique<MessageCipher>(key->key);
-    const AgentMailbox &m = copy.state.mailboxes.first();
+    const AgentMailbox &m = *copy.state.mailbox(address);
     Result<std::unique_ptr<MailboxStore>> store =
         MailboxStore::open(AgentState::copyDirectory(dataDir, m.address, m.generation), *copy.cipher);
     if (!store)
@@ -111,9 +114,12 @@ QJsonObject agentStatus(const QString &dataDir)
     return answer ? answer->value(QStringLiteral("status")).toObject() : QJsonObject();
 }
 
-QJsonObject firstMailbox(const QJsonObject &status)
+QJsonObject firstMailbox(const QJsonObject &status, const QString &address = kMailbox)
 {
-    return status.value(QStringLiteral("mailboxes")).toArray().first().toObject();
+    for (const QJsonValue &m : status.value(QStringLiteral("mailboxes")).toArray())
+        if (m.toObject().value(QStringLiteral("address")).toString() == address)
+            return m.toObject();
+    return {};
 }
 } // namespace
 
@@ -129,6 +135,7 @@ private:
     CorpusSummary m_corpus;
     QHash<QString, GeneratedMessage> m_bySha;
     QList<QProcess *> m_agents;
+    int m_teamDated = 0; ///< team messages with a Date
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QByteArray corpusBytes(const GeneratedMessage &m) const
@@ -230,6 +237,20 @@ private slots:
                                     path(QStringLiteral("maildir"))}),
                  0);
         QCOMPARE(m_service->runCli({QStringLiteral("offline"), QStringLiteral("enable"), kMailbox}), 0);
+        CorpusOptions team;
+        team.seed = 5;
+        team.messageCount = kTeamMessages;
+        team.folderCount = 5;
+        team.baseDate = QDateTime(QDate(2019, 1, 1), QTime(0, 0), QTimeZone::utc());
+        team.spanDays = 200;
+        Result<CorpusSummary> teamCorpus = generateCorpus(team, path(QStringLiteral("maildir-team")));
+        QVERIFY(teamCorpus.ok());
+        for (const GeneratedMessage &m : std::as_const(teamCorpus->messages))
+            m_teamDated += m.date.isValid() ? 1 : 0;
+        QCOMPARE(m_service->runCli({QStringLiteral("archive"), QStringLiteral("--mailbox"), kTeam,
+                                    path(QStringLiteral("maildir-team"))}),
+                 0);
+        QCOMPARE(m_service->runCli({QStringLiteral("offline"), QStringLiteral("enable"), kTeam}), 0);
         QCOMPARE(m_service->runCli({QStringLiteral("update")}), 0);
 
         // One initial-sync slot, so a second laptop has to queue.
@@ -253,6 +274,8 @@ private slots:
         QVERIFY(m_admin->waitFor(&ApiClient::createUser, alice).ok());
         QVERIFY(m_admin->waitFor(&ApiClient::manageMailbox, kMailbox).ok());
         QVERIFY(m_admin->waitFor(&ApiClient::grantPermission, kMailbox, QStringLiteral("alice")).ok());
+        QVERIFY(m_admin->waitFor(&ApiClient::manageMailbox, kTeam).ok());
+        QVERIFY(m_admin->waitFor(&ApiClient::grantPermission, kTeam, QStringLiteral("alice")).ok());
     }
 
     void cleanupTestCase()
@@ -276,7 +299,13 @@ private slots:
         QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("up-to-date"));
         QVERIFY(status.value(QStringLiteral("safeToDisconnect")).toBool());
         QCOMPARE(firstMailbox(status).value(QStringLiteral("messages")).toInteger(), kCorpusMessages);
+        // Both mailboxes alice may search into, each in its own copy.
+        QCOMPARE(status.value(QStringLiteral("mailboxes")).toArray().size(), 2);
+        QCOMPARE(firstMailbox(status, kTeam).value(QStringLiteral("messages")).toInteger(), kTeamMessages);
         checkCopy(agent);
+        std::optional<Copy> team = openCopy(agent, kTeam);
+        QVERIFY(team);
+        QCOMPARE(*team->store->messageCount(), kTeamMessages);
         QVERIFY(QDir(AgentState::spoolDirectory(agent)).isEmpty());
     }
 
@@ -324,12 +353,14 @@ private slots:
         AgentRun run = runAgent(agent, QStringLiteral("sync-now"), {QStringLiteral("--wait")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         run = runAgent(agent, QStringLiteral("folders"),
-                       {QStringLiteral("folder.Inbox=headers"), QStringLiteral("folder.Sent=excluded")});
+                       {QStringLiteral("--mailbox"), kMailbox, QStringLiteral("folder.Inbox=headers"),
+                        QStringLiteral("folder.Sent=excluded")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         run = runAgent(agent, QStringLiteral("sync-now"), {QStringLiteral("--wait")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         checkCopy(agent, {QStringLiteral("Inbox")}, {QStringLiteral("Sent")});
-        run = runAgent(agent, QStringLiteral("folders"), {QStringLiteral("--json")});
+        run = runAgent(agent, QStringLiteral("folders"),
+                       {QStringLiteral("--mailbox"), kMailbox, QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonArray folders =
             QJsonDocument::fromJson(run.out).object().value(QStringLiteral("folders")).toArray();
@@ -370,6 +401,11 @@ private slots:
             found = found || o.value(QStringLiteral("subject")).toString() == sample->subject;
         }
         QVERIFY(found);
+        // One search covers every mailbox: the older mail of the team mailbox is found too.
+        hits = search(QStringLiteral("before:2021-01-01"));
+        QCOMPARE(hits.size(), m_teamDated);
+        for (const QJsonValue &h : std::as_const(hits))
+            QCOMPARE(h.toObject().value(QStringLiteral("mailbox")).toString(), kTeam);
 
         // from: matches the sender only.
         hits = search(QStringLiteral("from:alex"));
@@ -667,7 +703,11 @@ private slots:
         QVERIFY(m_admin->waitFor(&ApiClient::revokePermission, kMailbox, QStringLiteral("alice")).ok());
         run = runAgent(other, QStringLiteral("sync-now"), {QStringLiteral("--wait")});
         QVERIFY(!QDir(AgentState::mailboxDirectory(other, kMailbox)).exists());
-        QVERIFY(AgentState::load(other)->mailboxes.isEmpty());
+        // The other mailbox stays.
+        const AgentState after = *AgentState::load(other);
+        QCOMPARE(after.mailboxes.size(), 1);
+        QCOMPARE(after.mailboxes.first().address, kTeam);
+        QVERIFY(openCopy(other, kTeam));
     }
 };
 
