@@ -253,7 +253,7 @@ Result<DeviceKey::Loaded> loadOrCreateFile(const QString &path)
         wipe(loaded.key);
         return st.error();
     }
-    qCWarning(lcLocalStore) << "created a device key file at" << path << "(no keychain in use)";
+    qCInfo(lcLocalStore) << "created a device key file at" << path << "(no keychain in use)";
     return loaded;
 }
 
