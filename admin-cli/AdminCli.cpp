@@ -7,9 +7,14 @@
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QTimer>
 
 #include <algorithm>
@@ -81,6 +86,73 @@ QString jobText(const Api::Job &j)
     return text;
 }
 
+/// The PEM certificates in `path`: at least one, or an error that says what is wrong with the file.
+Result<QList<QSslCertificate>> readCaCertificates(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::invalid(
+            QStringLiteral("cannot read the CA certificate file %1: %2").arg(path, file.errorString()));
+    // A CA bundle is a few hundred kilobytes at most.
+    const QByteArray pem = file.read(4 * 1024 * 1024);
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(pem, QSsl::Pem);
+    certificates.removeIf([](const QSslCertificate &c) { return c.isNull(); });
+    if (certificates.isEmpty())
+        return Error::invalid(QStringLiteral("%1 is not a PEM certificate file (it needs a "
+                                             "-----BEGIN CERTIFICATE----- block)")
+                                  .arg(path));
+    return certificates;
+}
+
+/// "CN=archive.example.org, O=Example" from a certificate's subject or issuer.
+QString distinguishedName(const QSslCertificate &certificate, bool issuer)
+{
+    QStringList parts;
+    const QList<QByteArray> attributes =
+        issuer ? certificate.issuerInfoAttributes() : certificate.subjectInfoAttributes();
+    for (const QByteArray &attribute : attributes) {
+        const QStringList values =
+            issuer ? certificate.issuerInfo(attribute) : certificate.subjectInfo(attribute);
+        for (const QString &value : values)
+            parts.append(QStringLiteral("%1=%2").arg(QString::fromLatin1(attribute), value));
+    }
+    return parts.isEmpty() ? QStringLiteral("(empty)") : parts.join(QStringLiteral(", "));
+}
+
+/// Why a TLS certificate was refused, and what a person needs to decide whether to trust it: the
+/// certificate's names and its SHA-256 fingerprint (to compare with the server's) and the option to use.
+QString untrustedCertificateText(const ApiError &error, const QString &caFile)
+{
+    QList<QSslCertificate> chain = error.peerCertificateChain;
+    QStringList reasons;
+    for (const QSslError &e : error.sslErrors) {
+        if (!reasons.contains(e.errorString()))
+            reasons.append(e.errorString());
+        if (error.peerCertificateChain.isEmpty() && !e.certificate().isNull() &&
+            !chain.contains(e.certificate()))
+            chain.append(e.certificate());
+    }
+    QString text = QStringLiteral("\nthe service's TLS certificate is not trusted: %1")
+                       .arg(reasons.join(QStringLiteral("; ")));
+    if (!chain.isEmpty()) {
+        const QSslCertificate &c = chain.first();
+        text += QStringLiteral(
+                    "\n  subject:     %1\n  issuer:      %2\n  SHA-256:     %3\n  valid:       %4 to %5")
+                    .arg(distinguishedName(c, false), distinguishedName(c, true),
+                         QString::fromLatin1(c.digest(QCryptographicHash::Sha256).toHex(':').toUpper()),
+                         c.effectiveDate().toUTC().toString(Qt::ISODate),
+                         c.expiryDate().toUTC().toString(Qt::ISODate));
+    }
+    if (caFile.isEmpty())
+        text += QStringLiteral("\nif this is your service's certificate (compare the fingerprint with "
+                               "'openssl x509 -noout -fingerprint -sha256 -in CERT' on the server), trust it "
+                               "or the CA that signed it with --ca-cert FILE (PEM); login keeps it for later "
+                               "commands");
+    else
+        text += QStringLiteral("\nthe certificates in %1 (--ca-cert) do not vouch for it").arg(caFile);
+    return text;
+}
+
 bool isValidServerUrl(const QUrl &url)
 {
     return url.isValid() &&
@@ -100,10 +172,11 @@ AdminCli::~AdminCli() = default;
 
 void AdminCli::printUsage(QTextStream &s) const
 {
-    s << "Usage: archivesync [--config FILE] COMMAND [ARGS]\n"
+    s << "Usage: archivesync [--config FILE] [--ca-cert FILE] COMMAND [ARGS]\n"
          "\n"
          "Session:\n"
-         "  login --server URL --user NAME   Sign in (password from $ARCHIVESYNC_PASSWORD, else asked for)\n"
+         "  login --server URL --user NAME [--ca-cert FILE]\n"
+         "                                   Sign in (password from $ARCHIVESYNC_PASSWORD, else asked for)\n"
          "  logout                           End the session and forget it\n"
          "  whoami [--json]                  Who the stored session belongs to\n"
          "Mailboxes:\n"
@@ -133,6 +206,8 @@ void AdminCli::printUsage(QTextStream &s) const
       << OfflineSettings::keyValueHelp()
       << "The login is kept in --config FILE, else $ARCHIVESYNC_CONFIG, else login.json in the user's\n"
          "configuration folder, readable by its owner only.\n"
+         "--ca-cert FILE: for an https server whose certificate no system CA signed (self-signed, a private\n"
+         "CA), the PEM certificates to trust instead; login keeps the file's path for later commands.\n"
          "Exit codes: 0 success, 1 failure, 2 bad usage.\n";
 }
 
@@ -156,6 +231,8 @@ int AdminCli::failure(const ApiError &error)
     QString message = error.message;
     if (!error.field.isEmpty() && !message.contains(error.field))
         message += QStringLiteral(" (%1)").arg(error.field);
+    if (!error.sslErrors.isEmpty())
+        message += untrustedCertificateText(error, m_caFileInUse);
     switch (error.category) {
     case ErrorCategory::Auth:
         // The stored session expired, was ended elsewhere, or the account's password changed.
@@ -211,7 +288,11 @@ std::optional<int> AdminCli::parse(QCommandLineParser &parser, const QStringList
                                     QStringLiteral("FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show usage."));
+    const QCommandLineOption caCert(QStringLiteral("ca-cert"),
+                                    QStringLiteral("PEM CA certificates to trust for https."),
+                                    QStringLiteral("FILE"));
     parser.addOption(config);
+    parser.addOption(caCert);
     parser.addOption(help);
     if (json)
         parser.addOption(QCommandLineOption(kJson, QStringLiteral("Print JSON for machines.")));
@@ -223,6 +304,8 @@ std::optional<int> AdminCli::parse(QCommandLineParser &parser, const QStringList
     }
     if (parser.isSet(config))
         m_configOption = parser.value(config);
+    if (parser.isSet(caCert))
+        m_caCertOption = parser.value(caCert);
     return std::nullopt;
 }
 
@@ -234,8 +317,28 @@ std::optional<int> AdminCli::connect()
         return failure(config.errorString());
     if (!config->has_value())
         return failure(QStringLiteral("not signed in: %1").arg(kLoginHint));
-    m_client = std::make_unique<ApiClient>(m_network, QUrl((*config)->server));
-    m_client->setToken((*config)->token);
+    return makeClient(QUrl((*config)->server), (*config)->token, (*config)->caCertificates);
+}
+
+std::optional<int> AdminCli::makeClient(const QUrl &server, const QString &token, const QString &storedCaFile)
+{
+    m_client = std::make_unique<ApiClient>(m_network, server);
+    m_client->setToken(token);
+    m_caFileInUse = m_caCertOption.isEmpty() ? storedCaFile : m_caCertOption;
+    if (m_caFileInUse.isEmpty())
+        return std::nullopt;
+    Result<QList<QSslCertificate>> certificates = readCaCertificates(m_caFileInUse);
+    if (!certificates) {
+        // A file named here is a usage error; one the login kept and that went away is not.
+        if (!m_caCertOption.isEmpty())
+            return usageError(certificates.errorString());
+        return failure(QStringLiteral("%1 (kept by login: sign in again with --ca-cert FILE)")
+                           .arg(certificates.errorString()));
+    }
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    // Only these vouch for the server, as with curl --cacert: not every CA the system trusts as well.
+    ssl.setCaCertificates(*certificates);
+    m_client->setSslConfiguration(ssl);
     return std::nullopt;
 }
 
@@ -278,6 +381,12 @@ int AdminCli::run(const QStringList &argv)
             m_configOption = args.takeFirst();
         } else if (option.startsWith(QLatin1String("--config="))) {
             m_configOption = option.mid(9);
+        } else if (option == QLatin1String("--ca-cert")) {
+            if (args.isEmpty())
+                return usageError(QStringLiteral("--ca-cert needs a file"));
+            m_caCertOption = args.takeFirst();
+        } else if (option.startsWith(QLatin1String("--ca-cert="))) {
+            m_caCertOption = option.mid(10);
         } else {
             return usageError(QStringLiteral("unknown option %1").arg(option));
         }
@@ -332,12 +441,11 @@ int AdminCli::login(const QStringList &args)
         return usageError(QStringLiteral("login needs --user NAME"));
     const QString path = CliConfig::resolvePath(m_configOption);
     QString serverUrl = parser.value(server).trimmed();
-    if (serverUrl.isEmpty()) {
-        // Signing in again: the server of the last login.
-        Result<std::optional<CliConfig>> previous = CliConfig::load(path);
-        if (previous && previous->has_value())
-            serverUrl = (*previous)->server;
-    }
+    Result<std::optional<CliConfig>> previous = CliConfig::load(path);
+    const bool hadLogin = previous && previous->has_value();
+    // Signing in again: the server of the last login.
+    if (serverUrl.isEmpty() && hadLogin)
+        serverUrl = (*previous)->server;
     if (serverUrl.isEmpty())
         return usageError(QStringLiteral("login needs --server URL"));
     while (serverUrl.endsWith(QLatin1Char('/')))
@@ -347,13 +455,21 @@ int AdminCli::login(const QStringList &args)
         return usageError(
             QStringLiteral("--server needs a URL like http://archive.example.org:8470, not '%1'")
                 .arg(serverUrl));
+    // The CA certificates kept for this server, unless others are given: checked before a password is
+    // asked for, and kept as an absolute path so later commands find them from any folder.
+    QString caFile = QFileInfo(m_caCertOption).absoluteFilePath();
+    if (m_caCertOption.isEmpty())
+        caFile = hadLogin && (*previous)->server == serverUrl ? (*previous)->caCertificates : QString();
+    if (!caFile.isEmpty() && url.scheme() != QLatin1String("https"))
+        return usageError(QStringLiteral("--ca-cert is for https:// servers, not %1").arg(serverUrl));
+    if (std::optional<int> rc = makeClient(url, QString(), caFile))
+        return *rc;
     const QString username = parser.value(user).trimmed();
     const Result<QString> secret = password(
         "ARCHIVESYNC_PASSWORD", QStringLiteral("Password for %1 at %2: ").arg(username, serverUrl), false);
     if (!secret)
         return failure(secret.errorString());
 
-    m_client = std::make_unique<ApiClient>(m_network, url);
     ApiResult<Api::Session> session = m_client->waitFor(&ApiClient::signIn, username, *secret);
     if (!session) {
         // A refused password is the answer to this very command: no hint to sign in again.
@@ -367,6 +483,7 @@ int AdminCli::login(const QStringList &args)
     config.username = session->username;
     config.role = Api::roleName(session->role);
     config.expiresAt = session->expiresAt;
+    config.caCertificates = caFile;
     if (Status st = config.save(path); !st.ok())
         return failure(st.errorString());
     m_out << "signed in to " << serverUrl << " as " << session->username << " (" << config.role << ") until "
@@ -392,8 +509,13 @@ int AdminCli::logout(const QStringList &args)
     }
     ApiResult<void> ended = ApiError::network(QString());
     if (config) {
-        m_client = std::make_unique<ApiClient>(m_network, QUrl((*config)->server));
-        m_client->setToken((*config)->token);
+        if (std::optional<int> rc =
+                makeClient(QUrl((*config)->server), (*config)->token, (*config)->caCertificates)) {
+            // Forgotten here all the same; the service ends the session when it expires.
+            if (Status st = CliConfig::remove(path); !st.ok())
+                return failure(st.errorString());
+            return *rc;
+        }
         ended = m_client->waitFor(&ApiClient::signOut);
     }
     // The local copy goes in any case; a token the service still honours is worth saying so.
@@ -776,6 +898,29 @@ int AdminCli::waitForJobs(qint64 afterJobId, bool json)
     return 0;
 }
 
+int AdminCli::runJob(bool wait, bool json, const std::function<ApiResult<Api::JobActivity>()> &start,
+                     const QString &queued)
+{
+    qint64 lastJob = 0;
+    if (wait) {
+        ApiResult<Api::JobList> before = m_client->waitFor(&ApiClient::listJobs, 1);
+        if (!before)
+            return failure(before.error());
+        lastJob = before->jobs.isEmpty() ? 0 : before->jobs.first().id;
+    }
+    ApiResult<Api::JobActivity> activity = start();
+    if (!activity)
+        return failure(activity.error());
+    if (wait)
+        return waitForJobs(lastJob, json);
+    if (json) {
+        printJson(activity->toJson());
+        return 0;
+    }
+    m_out << queued << "; job thread: " << activityText(*activity) << "\n";
+    return 0;
+}
+
 int AdminCli::syncNow(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -786,27 +931,12 @@ int AdminCli::syncNow(const QStringList &args)
     const QStringList mailboxes = parser.positionalArguments();
     if (std::optional<int> rc = connect())
         return *rc;
-    qint64 lastJob = 0;
-    if (parser.isSet(wait)) {
-        ApiResult<Api::JobList> before = m_client->waitFor(&ApiClient::listJobs, 1);
-        if (!before)
-            return failure(before.error());
-        lastJob = before->jobs.isEmpty() ? 0 : before->jobs.first().id;
-    }
-    ApiResult<Api::JobActivity> activity = m_client->waitFor(&ApiClient::synchronizeNow, mailboxes);
-    if (!activity)
-        return failure(activity.error());
-    if (parser.isSet(wait))
-        return waitForJobs(lastJob, parser.isSet(kJson));
-    if (parser.isSet(kJson)) {
-        printJson(activity->toJson());
-        return 0;
-    }
-    m_out << "update queued for "
-          << (mailboxes.isEmpty() ? QStringLiteral("every enabled mailbox")
-                                  : mailboxes.join(QStringLiteral(", ")))
-          << "; job thread: " << activityText(*activity) << "\n";
-    return 0;
+    return runJob(
+        parser.isSet(wait), parser.isSet(kJson),
+        [&] { return m_client->waitFor(&ApiClient::synchronizeNow, mailboxes); },
+        QStringLiteral("update queued for %1")
+            .arg(mailboxes.isEmpty() ? QStringLiteral("every enabled mailbox")
+                                     : mailboxes.join(QStringLiteral(", "))));
 }
 
 int AdminCli::flush(const QStringList &args)
@@ -821,26 +951,12 @@ int AdminCli::flush(const QStringList &args)
     const QString address = parser.positionalArguments().first();
     if (std::optional<int> rc = connect())
         return *rc;
-    qint64 lastJob = 0;
-    if (parser.isSet(wait)) {
-        ApiResult<Api::JobList> before = m_client->waitFor(&ApiClient::listJobs, 1);
-        if (!before)
-            return failure(before.error());
-        lastJob = before->jobs.isEmpty() ? 0 : before->jobs.first().id;
-    }
-    ApiResult<Api::JobActivity> activity = m_client->waitFor(&ApiClient::flushRepository, address);
-    if (!activity)
-        return failure(activity.error());
-    if (parser.isSet(wait))
-        return waitForJobs(lastJob, parser.isSet(kJson));
-    if (parser.isSet(kJson)) {
-        printJson(activity->toJson());
-        return 0;
-    }
-    m_out << "flush queued for " << address
-          << "; laptops rebuild their copies when they see the new generation; job thread: "
-          << activityText(*activity) << "\n";
-    return 0;
+    return runJob(
+        parser.isSet(wait), parser.isSet(kJson),
+        [&] { return m_client->waitFor(&ApiClient::flushRepository, address); },
+        QStringLiteral("flush queued for %1; laptops rebuild their copies when they see the new "
+                       "generation")
+            .arg(address));
 }
 
 int AdminCli::status(const QStringList &args)

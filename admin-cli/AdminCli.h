@@ -57,6 +57,13 @@ private:
     std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, bool json);
     /// Connects with the stored login; a failure exit code when there is none.
     std::optional<int> connect();
+    /// A client for `server` and `token` that trusts the CA certificates of --ca-cert, else those of
+    /// `storedCaFile` (from the login), else the system's; an exit code when the file cannot serve.
+    std::optional<int> makeClient(const QUrl &server, const QString &token, const QString &storedCaFile);
+    /// Requests a job with `start`; with `wait` waits for it and reports the jobs it ran, else says what
+    /// was `queued` (or prints the job thread's activity as JSON).
+    int runJob(bool wait, bool json, const std::function<ApiResult<Api::JobActivity>()> &start,
+               const QString &queued);
     /// Waits for the job thread to go idle and reports the jobs after `afterJobId`.
     int waitForJobs(qint64 afterJobId, bool json);
     /// A usage exit code when a KEY=VALUE setting is malformed.
@@ -76,6 +83,8 @@ private:
     QTextStream &m_err;
     SecretReader m_readSecret;
     QString m_configOption; ///< --config as given, before the command or after it
+    QString m_caCertOption; ///< --ca-cert as given, before the command or after it
+    QString m_caFileInUse;  ///< the CA certificates the client trusts; empty: the system's
     std::unique_ptr<ApiClient> m_client;
 };
 

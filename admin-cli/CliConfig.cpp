@@ -51,6 +51,7 @@ Result<std::optional<CliConfig>> CliConfig::load(const QString &path)
     config.username = o.value(QStringLiteral("username")).toString();
     config.role = o.value(QStringLiteral("role")).toString();
     config.expiresAt = QDateTime::fromString(o.value(QStringLiteral("expiresAt")).toString(), Qt::ISODate);
+    config.caCertificates = o.value(QStringLiteral("caCertificates")).toString();
     if (config.server.isEmpty() || config.token.isEmpty())
         return Error::corrupt(
             QStringLiteral("%1 is not an archivesync login file; sign in again with 'archivesync login'")
@@ -66,12 +67,14 @@ Status CliConfig::save(const QString &path) const
         if (Status st = FileUtil::makeDirectory(dir, 0700); !st.ok())
             return st;
     }
-    const QJsonObject o{{QStringLiteral("server"), server},
-                        {QStringLiteral("token"), token},
-                        {QStringLiteral("username"), username},
-                        {QStringLiteral("role"), role},
-                        {QStringLiteral("expiresAt"),
-                         expiresAt.isValid() ? expiresAt.toUTC().toString(Qt::ISODate) : QString()}};
+    QJsonObject o{{QStringLiteral("server"), server},
+                  {QStringLiteral("token"), token},
+                  {QStringLiteral("username"), username},
+                  {QStringLiteral("role"), role},
+                  {QStringLiteral("expiresAt"),
+                   expiresAt.isValid() ? expiresAt.toUTC().toString(Qt::ISODate) : QString()}};
+    if (!caCertificates.isEmpty())
+        o.insert(QStringLiteral("caCertificates"), caCertificates);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error::io(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));

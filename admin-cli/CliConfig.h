@@ -10,7 +10,8 @@
 
 namespace ArchiveSync {
 
-/// \brief What `archivesync login` keeps for later commands: the service URL and the session token.
+/// \brief What `archivesync login` keeps for later commands: the service URL, the session token and the
+/// CA certificates to trust for it.
 ///
 /// Stored as JSON in a file only its owner may read (0600): the token is as good as the password
 /// until it expires or `logout` ends it.
@@ -21,6 +22,8 @@ struct CliConfig
     QString username;
     QString role;
     QDateTime expiresAt;
+    /// The PEM file of CA certificates that vouch for an https server (login --ca-cert); empty: the system's.
+    QString caCertificates;
 
     /// --config FILE if given, else $ARCHIVESYNC_CONFIG, else login.json in the user's config folder.
     static QString resolvePath(const QString &given);

@@ -83,6 +83,8 @@ struct PendingReply
     QByteArray body;
     qint64 limit = 0;
     bool tooLarge = false;
+    QList<QSslError> sslErrors;
+    QList<QSslCertificate> peerCertificateChain;
 };
 
 void drain(QNetworkReply *reply, PendingReply &state)
@@ -134,6 +136,8 @@ QNetworkRequest ApiClient::networkRequest(const ApiRequest &request) const
         out.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1());
     for (const auto &[name, value] : request.headers)
         out.setRawHeader(name, value);
+    if (!m_sslConfiguration.isNull())
+        out.setSslConfiguration(m_sslConfiguration);
     return out;
 }
 
@@ -165,6 +169,11 @@ void ApiClient::send(const ApiRequest &request, std::function<void(const ApiRepl
         }
     });
     connect(reply, &QIODevice::readyRead, this, [reply, state] { drain(reply, *state); });
+    // Not ignored, so the reply fails; kept so the caller can say which certificate was refused.
+    connect(reply, &QNetworkReply::sslErrors, this, [reply, state](const QList<QSslError> &errors) {
+        state->sslErrors = errors;
+        state->peerCertificateChain = reply->sslConfiguration().peerCertificateChain();
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply, state] {
         drain(reply, *state);
         m_pending.remove(reply);
@@ -184,6 +193,8 @@ void ApiClient::send(const ApiRequest &request, std::function<void(const ApiRepl
         } else if (!status.isValid() || isTransportError(reply->error())) {
             out.transportError =
                 QStringLiteral("cannot reach the service at %1: %2").arg(where, reply->errorString());
+            out.sslErrors = state->sslErrors;
+            out.peerCertificateChain = state->peerCertificateChain;
         } else {
             out.status = status.toInt();
             out.body = std::move(state->body);

@@ -9,6 +9,7 @@
 #include <QNetworkRequest>
 #include <QObject>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <functional>
@@ -55,6 +56,10 @@ public:
     /// How long a transfer may stall before it fails with a Network error.
     void setTimeout(int msecs) { m_timeoutMsecs = msecs; }
     int timeout() const { return m_timeoutMsecs; }
+    /// TLS settings for https calls, e.g. the CA certificates to trust instead of the system's; a null
+    /// configuration (the default) leaves Qt's defaults.
+    void setSslConfiguration(const QSslConfiguration &configuration) { m_sslConfiguration = configuration; }
+    QSslConfiguration sslConfiguration() const { return m_sslConfiguration; }
     void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
     qint64 maxReplyBytes() const { return m_maxReplyBytes; }
     /// Calls sent and not answered yet.
@@ -169,6 +174,7 @@ private:
     QString m_token;
     int m_timeoutMsecs = kDefaultTimeoutMsecs;
     qint64 m_maxReplyBytes = kDefaultMaxReplyBytes;
+    QSslConfiguration m_sslConfiguration;
     QSet<QNetworkReply *> m_pending;
 };
 

@@ -5,6 +5,9 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
+#include <QSslCertificate>
+#include <QSslError>
 
 #include <optional>
 #include <utility>
@@ -21,6 +24,10 @@ struct ApiError : Error
     int httpStatus = 0;                   ///< 0: no HTTP answer (network failure, timeout, refused body)
     std::optional<int> retryAfterSeconds; ///< for Throttled: when to try again
     std::optional<int> queuePosition;     ///< for Throttled: the place in the service's waiting line, if told
+    /// For Network: why the service's TLS certificate was refused, when that is why there is no answer.
+    QList<QSslError> sslErrors;
+    /// For Network with sslErrors: the certificates the service presented, its own first.
+    QList<QSslCertificate> peerCertificateChain;
 
     /// The category a status stands for; 503 is Throttled only when the service says when to retry.
     static ErrorCategory categoryForStatus(int httpStatus, bool hasRetryAfter);

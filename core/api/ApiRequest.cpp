@@ -307,9 +307,13 @@ ApiRequest ApiRequest::metrics()
 
 std::optional<ApiError> ApiReply::failure(const QList<int> &expected) const
 {
-    if (status == 0)
-        return ApiError::network(transportError.isEmpty() ? QStringLiteral("no answer from the service")
-                                                          : transportError);
+    if (status == 0) {
+        ApiError error = ApiError::network(
+            transportError.isEmpty() ? QStringLiteral("no answer from the service") : transportError);
+        error.sslErrors = sslErrors;
+        error.peerCertificateChain = peerCertificateChain;
+        return error;
+    }
     if (expected.contains(status))
         return std::nullopt;
     if (status >= 200 && status < 300)

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QSslCertificate>
+#include <QSslError>
 #include <QString>
 #include <QUrl>
 
@@ -98,6 +100,8 @@ struct ApiReply
     QByteArray contentType;
     QByteArray etag;
     QByteArray retryAfter;
+    QList<QSslError> sslErrors;                  ///< a refused TLS certificate: why
+    QList<QSslCertificate> peerCertificateChain; ///< a refused TLS certificate: what the service presented
 
     /// The error this reply stands for, or nothing when its status is one of `expected`.
     std::optional<ApiError> failure(const QList<int> &expected) const;

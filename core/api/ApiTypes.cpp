@@ -69,6 +69,22 @@ public:
         return static_cast<qint64>(d);
     }
 
+    /// A required whole number that fits an int.
+    int intValue(const QString &name, int min = 0)
+    {
+        return int(integer(name, min, std::numeric_limits<int>::max()));
+    }
+
+    /// A required whole number that may also be null (nothing).
+    std::optional<qint64> nullableInteger(const QString &name, qint64 min = -kMaxJsonInteger,
+                                          qint64 max = kMaxJsonInteger)
+    {
+        if (has(name) && m_object.value(name).isNull())
+            return std::nullopt;
+        const qint64 value = integer(name, min, max);
+        return m_error ? std::nullopt : std::optional<qint64>(value);
+    }
+
     bool boolean(const QString &name)
     {
         const QJsonValue v = required(name);
@@ -81,7 +97,12 @@ public:
     QDateTime time(const QString &name, bool nullable = false)
     {
         const QJsonValue v = required(name);
-        if (v.isUndefined() || (nullable && v.isNull()))
+        return v.isUndefined() ? QDateTime() : timeValue(name, v, nullable);
+    }
+
+    QDateTime timeValue(const QString &name, const QJsonValue &v, bool nullable)
+    {
+        if (nullable && v.isNull())
             return {};
         const QDateTime t = v.isString() ? QDateTime::fromString(v.toString(), Qt::ISODate) : QDateTime();
         if (!t.isValid()) {
@@ -93,6 +114,16 @@ public:
     }
 
     QDateTime optionalTime(const QString &name) { return has(name) ? time(name, true) : QDateTime(); }
+
+    /// A required array of date-times; an error names the element ("nextRuns[1]").
+    QList<QDateTime> times(const QString &name)
+    {
+        QList<QDateTime> list;
+        const QJsonArray a = array(name);
+        for (qsizetype i = 0; i < a.size() && !m_error; ++i)
+            list.append(timeValue(QStringLiteral("%1[%2]").arg(name).arg(i), a.at(i), false));
+        return list;
+    }
 
     Role role(const QString &name)
     {
@@ -312,14 +343,15 @@ QJsonObject NewUser::toJson() const
 Result<NewUser> NewUser::fromJson(const QJsonObject &json)
 {
     Reader r(json);
+    // Unknown members first: a misspelt one is the error to report, not what it left out.
+    r.onlyFields({QStringLiteral("username"), QStringLiteral("password"), QStringLiteral("role"),
+                  QStringLiteral("displayName")});
     NewUser u;
     u.username = r.string(QStringLiteral("username"));
     u.password = r.string(QStringLiteral("password"));
     if (r.has(QStringLiteral("role")))
         u.role = r.role(QStringLiteral("role"));
     u.displayName = r.optionalString(QStringLiteral("displayName"));
-    r.onlyFields({QStringLiteral("username"), QStringLiteral("password"), QStringLiteral("role"),
-                  QStringLiteral("displayName")});
     return r.finish(u);
 }
 
@@ -338,6 +370,7 @@ QJsonObject UserChange::toJson() const
 Result<UserChange> UserChange::fromJson(const QJsonObject &json)
 {
     Reader r(json);
+    r.onlyFields({QStringLiteral("password"), QStringLiteral("role"), QStringLiteral("displayName")});
     UserChange c;
     if (r.has(QStringLiteral("password")))
         c.password = r.string(QStringLiteral("password"));
@@ -345,7 +378,6 @@ Result<UserChange> UserChange::fromJson(const QJsonObject &json)
         c.role = r.role(QStringLiteral("role"));
     if (r.has(QStringLiteral("displayName")))
         c.displayName = r.string(QStringLiteral("displayName"));
-    r.onlyFields({QStringLiteral("password"), QStringLiteral("role"), QStringLiteral("displayName")});
     return r.finish(c);
 }
 
@@ -474,6 +506,7 @@ QJsonObject MailboxOfflineChange::toJson() const
 Result<MailboxOfflineChange> MailboxOfflineChange::fromJson(const QJsonObject &json)
 {
     Reader r(json);
+    r.onlyFields({QStringLiteral("enabled"), QStringLiteral("useDefaults"), QStringLiteral("settings")});
     MailboxOfflineChange c;
     if (r.has(QStringLiteral("enabled")))
         c.enabled = r.boolean(QStringLiteral("enabled"));
@@ -481,7 +514,6 @@ Result<MailboxOfflineChange> MailboxOfflineChange::fromJson(const QJsonObject &j
         c.useDefaults = r.boolean(QStringLiteral("useDefaults"));
     if (r.has(QStringLiteral("settings")))
         c.settings = r.nested(QStringLiteral("settings"), &OfflineSettings::fromJson);
-    r.onlyFields({QStringLiteral("enabled"), QStringLiteral("useDefaults"), QStringLiteral("settings")});
     return r.finish(c);
 }
 
@@ -503,16 +535,7 @@ Result<ScheduleView> ScheduleView::fromJson(const QJsonObject &json)
     v.schedule = r.nested(QStringLiteral("schedule"), &Schedule::fromJson);
     v.description = r.string(QStringLiteral("description"));
     v.timeZone = r.string(QStringLiteral("timeZone"));
-    const QJsonArray runs = r.array(QStringLiteral("nextRuns"));
-    for (qsizetype i = 0; i < runs.size(); ++i) {
-        const QDateTime t =
-            runs.at(i).isString() ? QDateTime::fromString(runs.at(i).toString(), Qt::ISODate) : QDateTime();
-        if (!t.isValid()) {
-            r.fail(QStringLiteral("nextRuns[%1]").arg(i), QStringLiteral("must be an ISO 8601 date-time"));
-            break;
-        }
-        v.nextRuns.append(t.toUTC());
-    }
+    v.nextRuns = r.times(QStringLiteral("nextRuns"));
     return r.finish(v);
 }
 
@@ -579,7 +602,7 @@ Result<JobActivity> JobActivity::fromJson(const QJsonObject &json)
 {
     Reader r(json);
     JobActivity a;
-    a.queued = int(r.integer(QStringLiteral("queued"), 0, std::numeric_limits<int>::max()));
+    a.queued = r.intValue(QStringLiteral("queued"));
     const QJsonValue running = json.value(QStringLiteral("running"));
     if (running.isUndefined()) {
         r.fail(QStringLiteral("running"), QStringLiteral("is required"));
@@ -666,6 +689,56 @@ Result<JobError> JobError::fromJson(const QJsonObject &json)
     return r.finish(e);
 }
 
+QJsonObject RepositoryStatus::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("address"), address},       {QStringLiteral("enabled"), enabled},
+        {QStringLiteral("generation"), generation}, {QStringLiteral("revision"), revision},
+        {QStringLiteral("segments"), segments},     {QStringLiteral("messageCount"), messageCount},
+        {QStringLiteral("bytes"), bytes},           {QStringLiteral("updated"), timeJson(updated)}};
+}
+
+Result<RepositoryStatus> RepositoryStatus::fromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    RepositoryStatus s;
+    s.address = r.string(QStringLiteral("address"));
+    s.enabled = r.boolean(QStringLiteral("enabled"));
+    s.generation = r.integer(QStringLiteral("generation"), 1);
+    s.revision = r.integer(QStringLiteral("revision"));
+    s.segments = r.integer(QStringLiteral("segments"));
+    s.messageCount = r.integer(QStringLiteral("messageCount"));
+    s.bytes = r.integer(QStringLiteral("bytes"));
+    s.updated = r.time(QStringLiteral("updated"), true);
+    return r.finish(s);
+}
+
+QJsonObject DeviceStatus::toJson() const
+{
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("username"), username},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("revoked"), revoked},
+                       {QStringLiteral("lastSeen"), timeJson(lastSeen)},
+                       {QStringLiteral("lagSeconds"), lagSeconds ? QJsonValue(*lagSeconds) : QJsonValue()},
+                       {QStringLiteral("state"), state}};
+}
+
+Result<DeviceStatus> DeviceStatus::fromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    DeviceStatus d;
+    d.id = r.integer(QStringLiteral("id"), 1);
+    d.username = r.string(QStringLiteral("username"));
+    d.name = r.string(QStringLiteral("name"));
+    d.revoked = r.boolean(QStringLiteral("revoked"));
+    d.lastSeen = r.time(QStringLiteral("lastSeen"), true);
+    // May be negative when the device's last contact is ahead of the service's clock.
+    d.lagSeconds = r.nullableInteger(QStringLiteral("lagSeconds"));
+    d.state = r.object(QStringLiteral("state"));
+    return r.finish(d);
+}
+
 QJsonObject ServiceStatus::toJson() const
 {
     return QJsonObject{{QStringLiteral("schedule"), schedule.toJson()},
@@ -674,7 +747,9 @@ QJsonObject ServiceStatus::toJson() const
                        {QStringLiteral("nextRun"), timeJson(nextRun)},
                        {QStringLiteral("activity"), activity.toJson()},
                        {QStringLiteral("recentJobs"), listToJson(recentJobs)},
-                       {QStringLiteral("recentErrors"), listToJson(recentErrors)}};
+                       {QStringLiteral("recentErrors"), listToJson(recentErrors)},
+                       {QStringLiteral("repositories"), listToJson(repositories)},
+                       {QStringLiteral("devices"), listToJson(devices)}};
 }
 
 Result<ServiceStatus> ServiceStatus::fromJson(const QJsonObject &json)
@@ -688,6 +763,79 @@ Result<ServiceStatus> ServiceStatus::fromJson(const QJsonObject &json)
     s.activity = r.nested(QStringLiteral("activity"), &JobActivity::fromJson);
     s.recentJobs = r.list<Job>(QStringLiteral("recentJobs"));
     s.recentErrors = r.list<JobError>(QStringLiteral("recentErrors"));
+    s.repositories = r.list<RepositoryStatus>(QStringLiteral("repositories"));
+    s.devices = r.list<DeviceStatus>(QStringLiteral("devices"));
+    return r.finish(s);
+}
+
+// ---- Initial-sync admission ----
+
+QJsonObject Admission::toJson() const
+{
+    return QJsonObject{{QStringLiteral("admitted"), true}, {QStringLiteral("leaseSeconds"), leaseSeconds}};
+}
+
+Result<Admission> Admission::fromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    Admission a;
+    // Refusals are 503 problems, so a success that says otherwise breaks the contract.
+    if (!r.boolean(QStringLiteral("admitted")))
+        r.fail(QStringLiteral("admitted"), QStringLiteral("must be true"));
+    a.leaseSeconds = r.intValue(QStringLiteral("leaseSeconds"), 1);
+    return r.finish(a);
+}
+
+QJsonObject AdmissionHolder::toJson() const
+{
+    return QJsonObject{{QStringLiteral("deviceId"), deviceId},
+                       {QStringLiteral("username"), username},
+                       {QStringLiteral("since"), timeJson(since)}};
+}
+
+Result<AdmissionHolder> AdmissionHolder::fromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    AdmissionHolder h;
+    h.deviceId = r.integer(QStringLiteral("deviceId"), 1);
+    h.username = r.string(QStringLiteral("username"));
+    h.since = r.time(QStringLiteral("since"));
+    return r.finish(h);
+}
+
+QJsonObject AdmissionWaiter::toJson() const
+{
+    return QJsonObject{{QStringLiteral("deviceId"), deviceId},
+                       {QStringLiteral("username"), username},
+                       {QStringLiteral("position"), position}};
+}
+
+Result<AdmissionWaiter> AdmissionWaiter::fromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    AdmissionWaiter w;
+    w.deviceId = r.integer(QStringLiteral("deviceId"), 1);
+    w.username = r.string(QStringLiteral("username"));
+    w.position = r.intValue(QStringLiteral("position"), 1);
+    return r.finish(w);
+}
+
+QJsonObject AdmissionState::toJson() const
+{
+    return QJsonObject{{QStringLiteral("limit"), limit},
+                       {QStringLiteral("leaseSeconds"), leaseSeconds},
+                       {QStringLiteral("holders"), listToJson(holders)},
+                       {QStringLiteral("queue"), listToJson(queue)}};
+}
+
+Result<AdmissionState> AdmissionState::fromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    AdmissionState s;
+    s.limit = r.intValue(QStringLiteral("limit"), 1);
+    s.leaseSeconds = r.intValue(QStringLiteral("leaseSeconds"), 1);
+    s.holders = r.list<AdmissionHolder>(QStringLiteral("holders"));
+    s.queue = r.list<AdmissionWaiter>(QStringLiteral("queue"));
     return r.finish(s);
 }
 

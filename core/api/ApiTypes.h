@@ -295,6 +295,40 @@ struct JobError
     bool operator==(const JobError &) const = default;
 };
 
+/// \brief One offline repository as the Status page lists it.
+struct RepositoryStatus
+{
+    QString address;
+    bool enabled = false;
+    qint64 generation = 0;
+    qint64 revision = 0;
+    qint64 segments = 0;
+    qint64 messageCount = 0;
+    qint64 bytes = 0;
+    QDateTime updated; ///< invalid: not known
+
+    QJsonObject toJson() const;
+    static Result<RepositoryStatus> fromJson(const QJsonObject &json);
+    bool operator==(const RepositoryStatus &) const = default;
+};
+
+/// \brief One registered laptop's freshness as the Status page lists it.
+struct DeviceStatus
+{
+    qint64 id = 0;
+    QString username;
+    QString name;
+    bool revoked = false;
+    QDateTime lastSeen;               ///< invalid: never seen
+    std::optional<qint64> lagSeconds; ///< seconds since lastSeen (by the service's clock); none if never seen
+    /// What the device last reported (PUT /devices/{id}/state), as it sent it; empty if nothing yet.
+    QJsonObject state;
+
+    QJsonObject toJson() const;
+    static Result<DeviceStatus> fromJson(const QJsonObject &json);
+    bool operator==(const DeviceStatus &) const = default;
+};
+
 /// \brief GET /status: the Status page's data.
 struct ServiceStatus
 {
@@ -305,10 +339,62 @@ struct ServiceStatus
     JobActivity activity;
     QList<Job> recentJobs;
     QList<JobError> recentErrors;
+    QList<RepositoryStatus> repositories; ///< every mailbox that has a repository
+    QList<DeviceStatus> devices;          ///< every registered laptop, revoked ones included
 
     QJsonObject toJson() const;
     static Result<ServiceStatus> fromJson(const QJsonObject &json);
     bool operator==(const ServiceStatus &) const = default;
+};
+
+/// \brief An initial-sync slot granted to a device (POST /offline/initial-sync, schema Admission).
+///
+/// A device that finds every slot taken gets an ApiError instead: Throttled, with retryAfterSeconds and
+/// queuePosition.
+struct Admission
+{
+    int leaseSeconds = 0; ///< the slot lasts this long after each renewal (each segment download renews it)
+
+    QJsonObject toJson() const;
+    static Result<Admission> fromJson(const QJsonObject &json);
+    bool operator==(const Admission &) const = default;
+};
+
+/// \brief A device in an initial sync (AdmissionState.holders).
+struct AdmissionHolder
+{
+    qint64 deviceId = 0;
+    QString username;
+    QDateTime since; ///< when it was admitted
+
+    QJsonObject toJson() const;
+    static Result<AdmissionHolder> fromJson(const QJsonObject &json);
+    bool operator==(const AdmissionHolder &) const = default;
+};
+
+/// \brief A device waiting for an initial-sync slot (AdmissionState.queue).
+struct AdmissionWaiter
+{
+    qint64 deviceId = 0;
+    QString username;
+    int position = 0; ///< 1 is next
+
+    QJsonObject toJson() const;
+    static Result<AdmissionWaiter> fromJson(const QJsonObject &json);
+    bool operator==(const AdmissionWaiter &) const = default;
+};
+
+/// \brief Who holds and who waits for initial-sync slots (GET /offline/initial-sync, schema AdmissionState).
+struct AdmissionState
+{
+    int limit = 0; ///< devices in an initial sync at once
+    int leaseSeconds = 0;
+    QList<AdmissionHolder> holders;
+    QList<AdmissionWaiter> queue; ///< in order, the next first
+
+    QJsonObject toJson() const;
+    static Result<AdmissionState> fromJson(const QJsonObject &json);
+    bool operator==(const AdmissionState &) const = default;
 };
 
 /// \brief One audit log line (schema AuditEntry).

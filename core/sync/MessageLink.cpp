@@ -8,7 +8,10 @@ namespace ArchiveSync {
 namespace {
 QString hostPort(const QUrl &url)
 {
-    const QString host = url.host(QUrl::FullyEncoded).toLower();
+    QString host = url.host(QUrl::FullyEncoded).toLower();
+    // An IPv6 literal keeps its brackets, or the port could not be told from it.
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
     return url.port() > 0 ? QStringLiteral("%1:%2").arg(host).arg(url.port()) : host;
 }
 } // namespace

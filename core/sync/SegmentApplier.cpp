@@ -15,7 +15,9 @@ Result<SegmentApplier::Stats> SegmentApplier::apply(MailboxStore &store, const S
     if (Status st = store.beginApply(); !st.ok())
         return st.error();
     auto onEntry = [&](const IndexRecord &record, const QByteArray &data) -> Status {
-        if (localPolicy.policyFor(record.folder) == FolderPolicy::Excluded) {
+        // Body records name no folder: theirs is the bodies segment's.
+        const QString &folder = record.type == IndexRecord::Type::Body ? segment.folder : record.folder;
+        if (localPolicy.policyFor(folder) == FolderPolicy::Excluded) {
             ++stats.skipped;
             return {};
         }

@@ -52,7 +52,10 @@ SegmentDownloader::SegmentDownloader(QNetworkAccessManager &network, const ApiCl
     , m_limiter(limiter)
 {
     m_stall.setSingleShot(true);
-    m_stall.setInterval(kStallTimeoutMsecs);
+    // ARCHIVESYNC_STALL_TIMEOUT (seconds) shortens the wait on links known to be bad, and in fault tests.
+    bool ok = false;
+    const int stallSeconds = qEnvironmentVariableIntValue("ARCHIVESYNC_STALL_TIMEOUT", &ok);
+    m_stall.setInterval(ok && stallSeconds > 0 ? stallSeconds * 1000 : kStallTimeoutMsecs);
     connect(&m_stall, &QTimer::timeout, this, [this] {
         m_failure = ApiError::network(tr("the download of segment %1 stalled").arg(m_segment.sha256));
         if (m_reply)
@@ -263,7 +266,9 @@ void SegmentDownloader::onFinished()
     QNetworkReply *reply = m_reply;
     if (reply && reply->bytesAvailable() > 0 && m_accepted && !m_failure) {
         drain(); // the throttle left bytes behind; drain() comes back here once they are written
-        if (m_reply && m_reply->bytesAvailable() > 0)
+        // Done already (drain() ended the download, and the callback may have started the next one),
+        // or bytes still wait for the throttle.
+        if (m_reply != reply || m_reply->bytesAvailable() > 0)
             return;
     }
     if (reply) {
@@ -273,8 +278,15 @@ void SegmentDownloader::onFinished()
     }
     m_throttle.stop();
 
-    if (m_failure)
+    if (m_failure) {
+        // A body longer than the segment fails its check like a wrong hash: the part goes, so the
+        // next attempt starts from zero.
+        if (m_failure->category == ErrorCategory::Corrupt && m_file.isOpen()) {
+            m_file.close();
+            QFile::remove(m_file.fileName());
+        }
         return finish(*m_failure);
+    }
     if (reply) {
         if (!m_accepted) {
             if (m_status == 0)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "service/api/AdmissionController.h"
 
+#include "core/api/ApiTypes.h"
 #include "service/api/ApiContext.h"
 #include "service/api/HttpJson.h"
 #include "service/offline/AdmissionControl.h"
 
 #include <QHttpServer>
-#include <QJsonArray>
 
 namespace ArchiveSync {
 
@@ -29,30 +29,29 @@ Result<Principal> authenticateDevice(ApiContext &api, const QHttpServerRequest &
 
 void AdmissionController::registerRoutes(QHttpServer &server)
 {
-    server.route(
-        QStringLiteral("/api/v1/offline/initial-sync"), Method::Post,
-        [this](const QHttpServerRequest &request) {
-            Result<Principal> device = authenticateDevice(m_api, request);
-            if (!device)
-                return HttpJson::problem(device.error());
-            const AdmissionControl::Decision decision =
-                m_admission.request(device->deviceId, device->username);
-            if (decision.admitted)
-                return HttpJson::json(QJsonObject{{QStringLiteral("admitted"), true},
-                                                  {QStringLiteral("leaseSeconds"), decision.leaseSeconds}});
-            QHttpServerResponse busy = HttpJson::problem(
-                StatusCode::ServiceUnavailable,
-                QStringLiteral("all %1 initial-sync slots are taken; this device is number %2 in "
-                               "the queue and keeps its place while it asks again within %3 "
-                               "seconds")
-                    .arg(m_admission.settings().maxHolders)
-                    .arg(decision.position)
-                    .arg(2 * decision.retryAfterSeconds),
-                QJsonObject{{QStringLiteral("position"), decision.position},
-                            {QStringLiteral("retryAfter"), decision.retryAfterSeconds}});
-            busy.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(decision.retryAfterSeconds));
-            return busy;
-        });
+    server.route(QStringLiteral("/api/v1/offline/initial-sync"), Method::Post,
+                 [this](const QHttpServerRequest &request) {
+                     Result<Principal> device = authenticateDevice(m_api, request);
+                     if (!device)
+                         return HttpJson::problem(device.error());
+                     const AdmissionControl::Decision decision =
+                         m_admission.request(device->deviceId, device->username);
+                     if (decision.admitted)
+                         return HttpJson::json(Api::Admission{decision.leaseSeconds}.toJson());
+                     QHttpServerResponse busy = HttpJson::problem(
+                         StatusCode::ServiceUnavailable,
+                         QStringLiteral("all %1 initial-sync slots are taken; this device is number %2 in "
+                                        "the queue and keeps its place while it asks again within %3 "
+                                        "seconds")
+                             .arg(m_admission.settings().maxHolders)
+                             .arg(decision.position)
+                             .arg(2 * decision.retryAfterSeconds),
+                         QJsonObject{{QStringLiteral("position"), decision.position},
+                                     {QStringLiteral("retryAfter"), decision.retryAfterSeconds}});
+                     busy.setHeader(QByteArrayLiteral("Retry-After"),
+                                    QByteArray::number(decision.retryAfterSeconds));
+                     return busy;
+                 });
 
     // Releasing what the device does not hold is no error: the end state is the same.
     server.route(QStringLiteral("/api/v1/offline/initial-sync"), Method::Delete,
@@ -64,28 +63,21 @@ void AdmissionController::registerRoutes(QHttpServer &server)
                      return QHttpServerResponse(StatusCode::NoContent);
                  });
 
-    server.route(QStringLiteral("/api/v1/offline/initial-sync"), Method::Get,
-                 [this](const QHttpServerRequest &request) {
-                     Result<Principal> admin = m_api.authenticateAdmin(request);
-                     if (!admin)
-                         return HttpJson::problem(admin.error());
-                     QJsonArray holders;
-                     for (const AdmissionControl::Holder &h : m_admission.holders())
-                         holders.append(
-                             QJsonObject{{QStringLiteral("deviceId"), h.deviceId},
-                                         {QStringLiteral("username"), h.username},
-                                         {QStringLiteral("since"), h.since.toUTC().toString(Qt::ISODate)}});
-                     QJsonArray queue;
-                     for (const AdmissionControl::Waiter &w : m_admission.queue())
-                         queue.append(QJsonObject{{QStringLiteral("deviceId"), w.deviceId},
-                                                  {QStringLiteral("username"), w.username},
-                                                  {QStringLiteral("position"), queue.size() + 1}});
-                     return HttpJson::json(
-                         QJsonObject{{QStringLiteral("limit"), m_admission.settings().maxHolders},
-                                     {QStringLiteral("leaseSeconds"), m_admission.settings().leaseSeconds},
-                                     {QStringLiteral("holders"), holders},
-                                     {QStringLiteral("queue"), queue}});
-                 });
+    server.route(
+        QStringLiteral("/api/v1/offline/initial-sync"), Method::Get,
+        [this](const QHttpServerRequest &request) {
+            Result<Principal> admin = m_api.authenticateAdmin(request);
+            if (!admin)
+                return HttpJson::problem(admin.error());
+            Api::AdmissionState state;
+            state.limit = m_admission.settings().maxHolders;
+            state.leaseSeconds = m_admission.settings().leaseSeconds;
+            for (const AdmissionControl::Holder &h : m_admission.holders())
+                state.holders.append(Api::AdmissionHolder{h.deviceId, h.username, h.since});
+            for (const AdmissionControl::Waiter &w : m_admission.queue())
+                state.queue.append(Api::AdmissionWaiter{w.deviceId, w.username, int(state.queue.size()) + 1});
+            return HttpJson::json(state.toJson());
+        });
 }
 
 } // namespace ArchiveSync

@@ -2,10 +2,10 @@
 #include "service/api/AuditController.h"
 
 #include "service/api/ApiContext.h"
+#include "service/api/ApiMapping.h"
 #include "service/api/HttpJson.h"
 
 #include <QHttpServer>
-#include <QJsonArray>
 #include <QUrlQuery>
 
 namespace ArchiveSync {
@@ -46,15 +46,7 @@ void AuditController::registerRoutes(QHttpServer &server)
         Result<QList<AuditEntry>> entries = m_api.auth().recentAudit(*limit);
         if (!entries)
             return HttpJson::problem(entries.error());
-        QJsonArray list;
-        for (const AuditEntry &e : std::as_const(*entries))
-            list.append(QJsonObject{{QStringLiteral("id"), e.id},
-                                    {QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODate)},
-                                    {QStringLiteral("username"), e.username},
-                                    {QStringLiteral("action"), e.action},
-                                    {QStringLiteral("target"), e.target},
-                                    {QStringLiteral("detail"), e.detail}});
-        return HttpJson::json(list);
+        return HttpJson::json(ApiMapping::toJsonArray(*entries));
     });
 }
 

@@ -2,10 +2,10 @@
 #include "service/api/DeviceController.h"
 
 #include "service/api/ApiContext.h"
+#include "service/api/ApiMapping.h"
 #include "service/api/HttpJson.h"
 
 #include <QHttpServer>
-#include <QJsonArray>
 
 namespace ArchiveSync {
 
@@ -13,21 +13,6 @@ using Method = QHttpServerRequest::Method;
 using HttpJson::StatusCode;
 
 namespace {
-QJsonValue timeJson(const QDateTime &t)
-{
-    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
-}
-
-QJsonObject deviceJson(const Device &device)
-{
-    return QJsonObject{{QStringLiteral("id"), device.id},
-                       {QStringLiteral("username"), device.username},
-                       {QStringLiteral("name"), device.name},
-                       {QStringLiteral("created"), timeJson(device.created)},
-                       {QStringLiteral("lastSeen"), timeJson(device.lastSeen)},
-                       {QStringLiteral("revoked"), timeJson(device.revoked)}};
-}
-
 Error invalidMember(const QString &name, const QString &what)
 {
     return Error::invalid(QStringLiteral("%1 %2").arg(name, what), name);
@@ -85,10 +70,7 @@ void DeviceController::registerRoutes(QHttpServer &server)
             principal->isAdmin() ? m_api.auth().devices() : m_api.auth().devicesOf(principal->userId);
         if (!devices)
             return HttpJson::problem(devices.error());
-        QJsonArray list;
-        for (const Device &device : std::as_const(*devices))
-            list.append(deviceJson(device));
-        return HttpJson::json(list);
+        return HttpJson::json(ApiMapping::toJsonArray(*devices));
     });
 
     // Revoking is for an admin or the device's own user; revoking twice is harmless.

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "service/api/DirectoryController.h"
 
+#include "core/api/ApiTypes.h"
 #include "service/ServiceContext.h"
 #include "service/api/ApiContext.h"
 #include "service/api/HttpJson.h"
 
 #include <QHttpServer>
-#include <QJsonArray>
 
 namespace ArchiveSync {
 
@@ -22,18 +22,16 @@ void DirectoryController::registerRoutes(QHttpServer &server)
         Result<QList<Mailbox>> all = archive.mailboxes();
         if (!all)
             return HttpJson::problem(all.error());
-        QJsonArray list;
+        QList<Api::DirectoryEntry> list;
         for (const Mailbox &mailbox : std::as_const(*all)) {
             if (mailbox.managed)
                 continue;
             Result<qint64> count = archive.messageCount(mailbox.id);
             if (!count)
                 return HttpJson::problem(count.error());
-            list.append(QJsonObject{{QStringLiteral("address"), mailbox.address},
-                                    {QStringLiteral("displayName"), mailbox.displayName},
-                                    {QStringLiteral("archivedMessages"), *count}});
+            list.append(Api::DirectoryEntry{mailbox.address, mailbox.displayName, *count});
         }
-        return HttpJson::json(list);
+        return HttpJson::json(Api::listToJson(list));
     });
 }
 

@@ -3,11 +3,11 @@
 
 #include "service/ServiceContext.h"
 #include "service/api/ApiContext.h"
+#include "service/api/ApiMapping.h"
 #include "service/api/HttpJson.h"
 #include "service/offline/JobRunner.h"
 
 #include <QHttpServer>
-#include <QJsonArray>
 #include <QUrlQuery>
 
 namespace ArchiveSync {
@@ -16,25 +16,9 @@ using Method = QHttpServerRequest::Method;
 using HttpJson::StatusCode;
 
 namespace {
-QJsonValue timeJson(const QDateTime &t)
+QHttpServerResponse accepted(const JobActivity &activity)
 {
-    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
-}
-
-QJsonObject activityJson(const JobActivity &a)
-{
-    QJsonObject o{{QStringLiteral("queued"), a.queued}};
-    if (!a.running) {
-        o.insert(QStringLiteral("running"), QJsonValue());
-        return o;
-    }
-    o.insert(QStringLiteral("running"), QJsonObject{{QStringLiteral("kind"), a.kind},
-                                                    {QStringLiteral("trigger"), a.trigger},
-                                                    {QStringLiteral("started"), timeJson(a.started)},
-                                                    {QStringLiteral("mailbox"), a.mailbox},
-                                                    {QStringLiteral("done"), a.done},
-                                                    {QStringLiteral("total"), a.total}});
-    return o;
+    return HttpJson::json(ApiMapping::toApi(activity).toJson(), StatusCode::Accepted);
 }
 } // namespace
 
@@ -77,7 +61,7 @@ void JobController::registerRoutes(QHttpServer &server)
             m_api.jobs().requestUpdate(ids, QStringLiteral("manual"));
             m_api.audit(*admin, QStringLiteral("offline.sync"),
                         names.isEmpty() ? QStringLiteral("*") : names.join(QLatin1Char(',')));
-            return HttpJson::json(activityJson(m_api.jobs().activity()), StatusCode::Accepted);
+            return accepted(m_api.jobs().activity());
         });
 
     server.route(QStringLiteral("/api/v1/mailboxes/<arg>/offline/flush"), Method::Post,
@@ -95,7 +79,7 @@ void JobController::registerRoutes(QHttpServer &server)
                              QStringLiteral("offline sync is not enabled for %1").arg(mailbox.address)));
                      m_api.jobs().requestFlush(mailbox.id, QStringLiteral("manual"));
                      m_api.audit(admin, QStringLiteral("offline.flush"), mailbox.address);
-                     return HttpJson::json(activityJson(m_api.jobs().activity()), StatusCode::Accepted);
+                     return accepted(m_api.jobs().activity());
                  });
 
     server.route(QStringLiteral("/api/v1/jobs"), Method::Get, [this](const QHttpServerRequest &request) {
@@ -114,11 +98,11 @@ void JobController::registerRoutes(QHttpServer &server)
         Result<QList<JobRecord>> jobs = m_api.service().jobs().recentJobs(limit);
         if (!jobs)
             return HttpJson::problem(jobs.error());
-        QJsonArray list;
+        Api::JobList list;
+        list.activity = ApiMapping::toApi(m_api.jobs().activity());
         for (const JobRecord &job : std::as_const(*jobs))
-            list.append(job.toJson());
-        return HttpJson::json(QJsonObject{{QStringLiteral("activity"), activityJson(m_api.jobs().activity())},
-                                          {QStringLiteral("jobs"), list}});
+            list.jobs.append(ApiMapping::toApi(job));
+        return HttpJson::json(list.toJson());
     });
 
     server.route(QStringLiteral("/api/v1/status"), Method::Get, [this](const QHttpServerRequest &request) {
@@ -135,22 +119,23 @@ void JobController::registerRoutes(QHttpServer &server)
         Result<QList<JobRecord>> recent = service.jobs().recentJobs(10);
         if (!recent)
             return HttpJson::problem(recent.error());
-        QJsonArray jobs;
-        QJsonArray errors;
-        for (const JobRecord &job : std::as_const(*recent)) {
-            jobs.append(job.toJson());
-            if (!job.errors.isEmpty())
-                errors.append(QJsonObject{{QStringLiteral("job"), job.id},
-                                          {QStringLiteral("finished"), timeJson(job.finished)},
-                                          {QStringLiteral("errors"), job.errors}});
-        }
         const QDateTime now = service.clock().now();
+        Api::ServiceStatus status;
+        status.schedule = *schedule;
+        status.scheduleDescription = schedule->describe();
+        status.lastRun = lastSlot->value_or(QDateTime());
+        status.nextRun = schedule->nextRunAfter(now, service.clock().timeZone());
+        status.activity = ApiMapping::toApi(m_api.jobs().activity());
+        for (const JobRecord &job : std::as_const(*recent)) {
+            status.recentJobs.append(ApiMapping::toApi(job));
+            if (!job.errors.isEmpty())
+                status.recentErrors.append(Api::JobError{job.id, job.finished, job.errors});
+        }
 
         // Every repository's state, so the Status page needs one call.
         Result<QList<qint64>> repositoryIds = service.offline().repositoryMailboxIds();
         if (!repositoryIds)
             return HttpJson::problem(repositoryIds.error());
-        QJsonArray repositories;
         for (qint64 id : std::as_const(*repositoryIds)) {
             Result<Manifest> manifest = service.builder().manifestFromStore(id);
             Result<MailboxOfflineConfig> config = service.offline().mailboxConfig(id);
@@ -158,46 +143,20 @@ void JobController::registerRoutes(QHttpServer &server)
                 return HttpJson::problem(manifest.error());
             if (!config)
                 return HttpJson::problem(config.error());
-            repositories.append(QJsonObject{{QStringLiteral("address"), manifest->mailbox},
-                                            {QStringLiteral("enabled"), config->enabled},
-                                            {QStringLiteral("generation"), manifest->generation},
-                                            {QStringLiteral("revision"), manifest->revision},
-                                            {QStringLiteral("segments"), manifest->segments.size()},
-                                            {QStringLiteral("messageCount"), manifest->messageCount},
-                                            {QStringLiteral("bytes"), manifest->totalBytes()},
-                                            {QStringLiteral("updated"), timeJson(manifest->updated)}});
+            status.repositories.append(ApiMapping::repositoryStatus(*manifest, config->enabled));
         }
 
         // Every laptop: when it was last seen, what it reported, and how far behind it is.
         Result<QList<Device>> devices = m_api.auth().devices();
         if (!devices)
             return HttpJson::problem(devices.error());
-        QJsonArray laptops;
         for (const Device &device : std::as_const(*devices)) {
             Result<QJsonObject> state = m_api.auth().deviceState(device.id);
             if (!state)
                 return HttpJson::problem(state.error());
-            laptops.append(QJsonObject{
-                {QStringLiteral("id"), device.id},
-                {QStringLiteral("username"), device.username},
-                {QStringLiteral("name"), device.name},
-                {QStringLiteral("revoked"), device.isRevoked()},
-                {QStringLiteral("lastSeen"), timeJson(device.lastSeen)},
-                {QStringLiteral("lagSeconds"),
-                 device.lastSeen.isValid() ? QJsonValue(device.lastSeen.secsTo(now)) : QJsonValue()},
-                {QStringLiteral("state"), *state}});
+            status.devices.append(ApiMapping::deviceStatus(device, *state, now));
         }
-
-        return HttpJson::json(QJsonObject{
-            {QStringLiteral("repositories"), repositories},
-            {QStringLiteral("devices"), laptops},
-            {QStringLiteral("schedule"), schedule->toJson()},
-            {QStringLiteral("scheduleDescription"), schedule->describe()},
-            {QStringLiteral("lastRun"), lastSlot->has_value() ? timeJson(**lastSlot) : QJsonValue()},
-            {QStringLiteral("nextRun"), timeJson(schedule->nextRunAfter(now, service.clock().timeZone()))},
-            {QStringLiteral("activity"), activityJson(m_api.jobs().activity())},
-            {QStringLiteral("recentJobs"), jobs},
-            {QStringLiteral("recentErrors"), errors}});
+        return HttpJson::json(status.toJson());
     });
 }
 

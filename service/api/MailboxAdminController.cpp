@@ -48,8 +48,9 @@ void MailboxAdminController::registerRoutes(QHttpServer &server)
                 return HttpJson::problem(st.error());
             mailbox->managed = true;
             m_api.audit(*admin, QStringLiteral("mailbox.manage"), mailbox->address);
-            Result<QJsonObject> json = MailboxController(m_api).mailboxJson(*mailbox);
-            return json ? HttpJson::json(*json, StatusCode::Created) : HttpJson::problem(json.error());
+            Result<Api::Mailbox> shown = MailboxController(m_api).apiMailbox(*mailbox);
+            return shown ? HttpJson::json(shown->toJson(), StatusCode::Created)
+                         : HttpJson::problem(shown.error());
         });
 
     // Releases a mailbox from management: it returns to the directory; its archive stays.
@@ -91,8 +92,8 @@ void MailboxAdminController::registerRoutes(QHttpServer &server)
                          m_api.audit(admin, QStringLiteral("mailbox.update"), mailbox.address,
                                      QStringLiteral("displayName=%1").arg(mailbox.displayName));
                      }
-                     Result<QJsonObject> json = MailboxController(m_api).mailboxJson(mailbox);
-                     return json ? HttpJson::json(*json) : HttpJson::problem(json.error());
+                     Result<Api::Mailbox> shown = MailboxController(m_api).apiMailbox(mailbox);
+                     return shown ? HttpJson::json(shown->toJson()) : HttpJson::problem(shown.error());
                  });
 }
 

@@ -3,6 +3,7 @@
 
 #include "service/ServiceContext.h"
 #include "service/api/ApiContext.h"
+#include "service/api/ApiMapping.h"
 #include "service/api/HttpJson.h"
 
 #include <QHttpServer>
@@ -13,7 +14,7 @@ namespace ArchiveSync {
 using Method = QHttpServerRequest::Method;
 using HttpJson::StatusCode;
 
-Result<QJsonObject> MailboxController::mailboxJson(const Mailbox &mailbox)
+Result<Api::Mailbox> MailboxController::apiMailbox(const Mailbox &mailbox)
 {
     ServiceContext &service = m_api.service();
     Result<qint64> count = service.archive().messageCount(mailbox.id);
@@ -22,23 +23,19 @@ Result<QJsonObject> MailboxController::mailboxJson(const Mailbox &mailbox)
     Result<MailboxOfflineConfig> config = service.offline().mailboxConfig(mailbox.id);
     if (!config)
         return config.error();
-    QJsonObject offline{{QStringLiteral("enabled"), config->enabled},
-                        {QStringLiteral("useDefaults"), config->useDefaults}};
+    Api::Mailbox out;
+    out.address = mailbox.address;
+    out.displayName = mailbox.displayName;
+    out.managed = mailbox.managed;
+    out.archivedMessages = *count;
+    out.offline.enabled = config->enabled;
+    out.offline.useDefaults = config->useDefaults;
     Result<Manifest> manifest = service.builder().manifestFromStore(mailbox.id);
-    if (manifest) {
-        offline.insert(QStringLiteral("generation"), manifest->generation);
-        offline.insert(QStringLiteral("revision"), manifest->revision);
-        offline.insert(QStringLiteral("messageCount"), manifest->messageCount);
-        offline.insert(QStringLiteral("bytes"), manifest->totalBytes());
-        offline.insert(QStringLiteral("updated"), manifest->updated.toUTC().toString(Qt::ISODate));
-    } else if (manifest.error().category != ErrorCategory::NotFound) {
+    if (manifest)
+        ApiMapping::setRepository(out.offline, *manifest);
+    else if (manifest.error().category != ErrorCategory::NotFound)
         return manifest.error();
-    }
-    return QJsonObject{{QStringLiteral("address"), mailbox.address},
-                       {QStringLiteral("displayName"), mailbox.displayName},
-                       {QStringLiteral("managed"), mailbox.managed},
-                       {QStringLiteral("archivedMessages"), *count},
-                       {QStringLiteral("offline"), offline}};
+    return out;
 }
 
 void MailboxController::registerRoutes(QHttpServer &server)
@@ -50,19 +47,19 @@ void MailboxController::registerRoutes(QHttpServer &server)
         Result<QList<Mailbox>> all = m_api.service().archive().mailboxes();
         if (!all)
             return HttpJson::problem(all.error());
-        QJsonArray list;
+        QList<Api::Mailbox> list;
         for (const Mailbox &mailbox : std::as_const(*all)) {
             Result<bool> allowed = m_api.auth().mayAccessMailbox(*principal, mailbox.id);
             if (!allowed)
                 return HttpJson::problem(allowed.error());
             if (!*allowed)
                 continue;
-            Result<QJsonObject> json = mailboxJson(mailbox);
-            if (!json)
-                return HttpJson::problem(json.error());
-            list.append(*json);
+            Result<Api::Mailbox> shown = apiMailbox(mailbox);
+            if (!shown)
+                return HttpJson::problem(shown.error());
+            list.append(*shown);
         }
-        return HttpJson::json(list);
+        return HttpJson::json(Api::listToJson(list));
     });
 
     server.route(QStringLiteral("/api/v1/mailboxes/<arg>"), Method::Get,
@@ -73,8 +70,8 @@ void MailboxController::registerRoutes(QHttpServer &server)
                      Result<Mailbox> mailbox = m_api.visibleMailbox(*principal, address);
                      if (!mailbox)
                          return HttpJson::problem(mailbox.error());
-                     Result<QJsonObject> json = mailboxJson(*mailbox);
-                     return json ? HttpJson::json(*json) : HttpJson::problem(json.error());
+                     Result<Api::Mailbox> shown = apiMailbox(*mailbox);
+                     return shown ? HttpJson::json(shown->toJson()) : HttpJson::problem(shown.error());
                  });
 
     server.route(QStringLiteral("/api/v1/mailboxes/<arg>/permissions"), Method::Get,

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/api/ApiTypes.h"
 #include "core/common/Result.h"
-
-#include <QJsonObject>
 
 class QHttpServer;
 
@@ -21,7 +20,7 @@ public:
     {}
     void registerRoutes(QHttpServer &server);
     /// The mailbox as the API shows it (schema Mailbox); MailboxAdminController answers with it too.
-    Result<QJsonObject> mailboxJson(const Mailbox &mailbox);
+    Result<Api::Mailbox> apiMailbox(const Mailbox &mailbox);
 
 private:
     ApiContext &m_api;

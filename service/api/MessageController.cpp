@@ -3,6 +3,7 @@
 
 #include "service/ServiceContext.h"
 #include "service/api/ApiContext.h"
+#include "service/api/ApiMapping.h"
 #include "service/api/HttpJson.h"
 #include "service/api/QueryReader.h"
 #include "service/api/ResponseCounter.h"
@@ -12,7 +13,6 @@
 
 #include <QFileInfo>
 #include <QHttpServer>
-#include <QJsonArray>
 #include <QRegularExpression>
 
 #include <limits>
@@ -38,27 +38,6 @@ qint64 parseMessageId(const QString &text)
     return text.toLongLong();
 }
 } // namespace
-
-QJsonObject MessageController::messageJson(const StoredMessage &message)
-{
-    const StoredMessage &m = message;
-    return QJsonObject{
-        {QStringLiteral("id"), m.id},
-        {QStringLiteral("folder"), m.folder},
-        {QStringLiteral("messageId"), m.meta.messageId},
-        {QStringLiteral("from"), m.meta.from},
-        {QStringLiteral("to"), m.meta.to},
-        {QStringLiteral("cc"), m.meta.cc},
-        {QStringLiteral("subject"), m.meta.subject},
-        {QStringLiteral("date"), m.meta.date.isValid() ? QJsonValue(m.meta.date.toUTC().toString(Qt::ISODate))
-                                                       : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("size"), m.size},
-        {QStringLiteral("sha256"), m.sha256},
-        {QStringLiteral("signed"), m.meta.isSigned},
-        {QStringLiteral("encrypted"), m.meta.isEncrypted},
-        {QStringLiteral("hasAttachments"), m.meta.hasAttachments},
-    };
-}
 
 void MessageController::registerRoutes(QHttpServer &server)
 {
@@ -98,7 +77,7 @@ void MessageController::registerRoutes(QHttpServer &server)
                 return fail(message.error());
             if (*format == QLatin1String("json")) {
                 // Both representations carry the message's identity, its content hash.
-                QHttpServerResponse response = HttpJson::json(messageJson(*message));
+                QHttpServerResponse response = HttpJson::json(ApiMapping::toApi(*message).toJson());
                 response.setHeader(QByteArrayLiteral("ETag"), '"' + message->sha256.toLatin1() + '"');
                 return send(std::move(response));
             }
@@ -153,11 +132,11 @@ void MessageController::registerRoutes(QHttpServer &server)
             Result<MessageSearchPage> page = m_api.service().archive().searchMessages(mailbox->id, search);
             if (!page)
                 return HttpJson::problem(page.error());
-            QJsonArray messages;
+            Api::MessageSearchResult result;
+            result.total = page->total;
             for (const StoredMessage &m : std::as_const(page->messages))
-                messages.append(messageJson(m));
-            return HttpJson::json(
-                QJsonObject{{QStringLiteral("total"), page->total}, {QStringLiteral("messages"), messages}});
+                result.messages.append(ApiMapping::toApi(m));
+            return HttpJson::json(result.toJson());
         });
 }
 

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QJsonObject>
-
 class QHttpServer;
 
 namespace ArchiveSync {
 
 class ApiContext;
-struct StoredMessage;
 
 /// \brief Archived messages of a mailbox: one message (raw or as JSON) and a header search.
 class MessageController
@@ -21,9 +18,6 @@ public:
         : m_api(api)
     {}
     void registerRoutes(QHttpServer &server);
-
-    /// The message as the API shows it (schema ArchivedMessage).
-    static QJsonObject messageJson(const StoredMessage &message);
 
 private:
     ApiContext &m_api;

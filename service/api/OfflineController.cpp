@@ -4,6 +4,7 @@
 #include "core/common/Sha256.h"
 #include "service/ServiceContext.h"
 #include "service/api/ApiContext.h"
+#include "service/api/ApiMapping.h"
 #include "service/api/HttpJson.h"
 #include "service/api/QueryReader.h"
 #include "service/api/ResponseCounter.h"
@@ -12,7 +13,6 @@
 
 #include <QFile>
 #include <QHttpServer>
-#include <QJsonArray>
 
 namespace ArchiveSync {
 
@@ -54,7 +54,7 @@ void OfflineController::registerRoutes(QHttpServer &server)
                      Result<QList<qint64>> ids = service.offline().repositoryMailboxIds();
                      if (!ids)
                          return HttpJson::problem(ids.error());
-                     QJsonArray list;
+                     QList<Api::OfflineMailbox> list;
                      for (qint64 id : std::as_const(*ids)) {
                          Result<bool> allowed = m_api.auth().mayAccessMailbox(*principal, id);
                          if (!allowed)
@@ -67,14 +67,9 @@ void OfflineController::registerRoutes(QHttpServer &server)
                              return HttpJson::problem(config.error());
                          if (!manifest)
                              return HttpJson::problem(manifest.error());
-                         list.append(QJsonObject{{QStringLiteral("address"), manifest->mailbox},
-                                                 {QStringLiteral("enabled"), config->enabled},
-                                                 {QStringLiteral("generation"), manifest->generation},
-                                                 {QStringLiteral("revision"), manifest->revision},
-                                                 {QStringLiteral("messageCount"), manifest->messageCount},
-                                                 {QStringLiteral("bytes"), manifest->totalBytes()}});
+                         list.append(ApiMapping::offlineMailbox(*manifest, config->enabled));
                      }
-                     return HttpJson::json(list);
+                     return HttpJson::json(Api::listToJson(list));
                  });
 
     // ?wait=N turns a conditional request into a long-poll: while the client's ETag is current, the

@@ -13,24 +13,7 @@ namespace ArchiveSync {
 using Method = QHttpServerRequest::Method;
 using HttpJson::StatusCode;
 
-namespace {
-const QString kEnabled = QStringLiteral("enabled");
-const QString kUseDefaults = QStringLiteral("useDefaults");
-const QString kSettings = QStringLiteral("settings");
-
-/// Strict settings from a JSON member; errors name the member inside `prefix` ("settings.maxCacheBytes").
-Result<OfflineSettings> settingsFrom(const QJsonObject &json, const QString &prefix)
-{
-    Result<OfflineSettings> settings = OfflineSettings::fromJson(json);
-    if (settings || prefix.isEmpty())
-        return settings;
-    Error error = settings.error();
-    error.field = error.field.isEmpty() ? prefix : prefix + QLatin1Char('.') + error.field;
-    return error;
-}
-} // namespace
-
-Result<QJsonObject> OfflineSettingsController::offlineJson(const Mailbox &mailbox)
+Result<Api::MailboxOfflineConfig> OfflineSettingsController::apiOffline(const Mailbox &mailbox)
 {
     OfflineStore &offline = m_api.service().offline();
     Result<MailboxOfflineConfig> config = offline.mailboxConfig(mailbox.id);
@@ -39,8 +22,7 @@ Result<QJsonObject> OfflineSettingsController::offlineJson(const Mailbox &mailbo
     Result<OfflineSettings> effective = offline.effectiveSettings(mailbox.id);
     if (!effective)
         return effective.error();
-    return QJsonObject{
-        {kEnabled, config->enabled}, {kUseDefaults, config->useDefaults}, {kSettings, effective->toJson()}};
+    return Api::MailboxOfflineConfig{config->enabled, config->useDefaults, *effective};
 }
 
 void OfflineSettingsController::registerRoutes(QHttpServer &server)
@@ -51,8 +33,8 @@ void OfflineSettingsController::registerRoutes(QHttpServer &server)
                      if (!target)
                          return HttpJson::problem(target.error());
                      auto &[admin, mailbox] = *target;
-                     Result<QJsonObject> json = offlineJson(mailbox);
-                     return json ? HttpJson::json(*json) : HttpJson::problem(json.error());
+                     Result<Api::MailboxOfflineConfig> shown = apiOffline(mailbox);
+                     return shown ? HttpJson::json(shown->toJson()) : HttpJson::problem(shown.error());
                  });
 
     // Every member is optional; whatever is absent stays as it is. Everything is checked before anything
@@ -67,37 +49,24 @@ void OfflineSettingsController::registerRoutes(QHttpServer &server)
             Result<QJsonObject> body = HttpJson::parseObject(request);
             if (!body)
                 return HttpJson::problem(body.error());
-            const HttpJson::ObjectReader reader(*body);
-            if (Status st = reader.onlyFields({kEnabled, kUseDefaults, kSettings}); !st.ok())
-                return HttpJson::problem(st.error());
+            Result<Api::MailboxOfflineChange> change = Api::MailboxOfflineChange::fromJson(*body);
+            if (!change)
+                return HttpJson::problem(change.error());
+            if (change->settings && change->useDefaults.value_or(false))
+                return HttpJson::problem(
+                    Error::invalid(QStringLiteral("settings cannot be given together with useDefaults true"),
+                                   QStringLiteral("settings")));
 
             OfflineStore &offline = m_api.service().offline();
             Result<MailboxOfflineConfig> current = offline.mailboxConfig(mailbox.id);
             if (!current)
                 return HttpJson::problem(current.error());
             MailboxOfflineConfig config = *current;
-
-            Result<bool> enabled = reader.optionalBool(kEnabled, config.enabled);
-            if (!enabled)
-                return HttpJson::problem(enabled.error());
-            Result<bool> useDefaults = reader.optionalBool(kUseDefaults, false);
-            if (!useDefaults)
-                return HttpJson::problem(useDefaults.error());
-            if (reader.has(kSettings)) {
-                if (reader.has(kUseDefaults) && *useDefaults)
-                    return HttpJson::problem(Error::invalid(
-                        QStringLiteral("settings cannot be given together with useDefaults true"),
-                        kSettings));
-                Result<QJsonObject> json = reader.optionalObject(kSettings);
-                if (!json)
-                    return HttpJson::problem(json.error());
-                Result<OfflineSettings> settings = settingsFrom(*json, kSettings);
-                if (!settings)
-                    return HttpJson::problem(settings.error());
+            if (change->settings) {
                 config.useDefaults = false;
-                config.override = *settings;
-            } else if (reader.has(kUseDefaults)) {
-                if (*useDefaults) {
+                config.override = *change->settings;
+            } else if (change->useDefaults) {
+                if (*change->useDefaults) {
                     config.useDefaults = true;
                     config.override.reset();
                 } else if (config.useDefaults) {
@@ -109,8 +78,8 @@ void OfflineSettingsController::registerRoutes(QHttpServer &server)
                     config.override = *defaults;
                 }
             }
-            config.enabled = *enabled;
-            if (reader.has(kEnabled) && config.enabled) {
+            config.enabled = change->enabled.value_or(config.enabled);
+            if (change->enabled && config.enabled) {
                 if (Status st = OfflineEligibility::checkCanEnable(m_api.service().archive(), mailbox);
                     !st.ok())
                     return HttpJson::problem(st.error());
@@ -122,8 +91,8 @@ void OfflineSettingsController::registerRoutes(QHttpServer &server)
                         QStringLiteral("enabled=%1 useDefaults=%2")
                             .arg(config.enabled ? QStringLiteral("true") : QStringLiteral("false"),
                                  config.useDefaults ? QStringLiteral("true") : QStringLiteral("false")));
-            Result<QJsonObject> json = offlineJson(mailbox);
-            return json ? HttpJson::json(*json) : HttpJson::problem(json.error());
+            Result<Api::MailboxOfflineConfig> shown = apiOffline(mailbox);
+            return shown ? HttpJson::json(shown->toJson()) : HttpJson::problem(shown.error());
         });
 
     server.route(
@@ -144,7 +113,7 @@ void OfflineSettingsController::registerRoutes(QHttpServer &server)
             Result<QJsonObject> body = HttpJson::parseObject(request);
             if (!body)
                 return HttpJson::problem(body.error());
-            Result<OfflineSettings> settings = settingsFrom(*body, QString());
+            Result<OfflineSettings> settings = OfflineSettings::fromJson(*body);
             if (!settings)
                 return HttpJson::problem(settings.error());
             if (Status st = m_api.service().offline().setDefaults(*settings, m_api.service().clock().now());

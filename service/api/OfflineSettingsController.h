@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/api/ApiTypes.h"
 #include "core/common/Result.h"
-
-#include <QJsonObject>
 
 class QHttpServer;
 
@@ -23,8 +22,8 @@ public:
     void registerRoutes(QHttpServer &server);
 
 private:
-    /// {enabled, useDefaults, settings}: the switch and the settings in force.
-    Result<QJsonObject> offlineJson(const Mailbox &mailbox);
+    /// The switch and the settings in force (schema MailboxOffline).
+    Result<Api::MailboxOfflineConfig> apiOffline(const Mailbox &mailbox);
     ApiContext &m_api;
 };
 

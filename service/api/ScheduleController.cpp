@@ -7,34 +7,29 @@
 #include "service/api/HttpJson.h"
 
 #include <QHttpServer>
-#include <QJsonArray>
 
 namespace ArchiveSync {
 
 using Method = QHttpServerRequest::Method;
 
-QJsonObject ScheduleController::scheduleJson(const Schedule &schedule) const
+Api::ScheduleView ScheduleController::scheduleView(const Schedule &schedule) const
 {
     const Clock &clock = m_api.service().clock();
-    QJsonArray runs;
-    for (const QDateTime &t : schedule.nextRuns(clock.now(), clock.timeZone(), kPreviewRuns))
-        runs.append(t.toUTC().toString(Qt::ISODate));
-    return QJsonObject{{QStringLiteral("schedule"), schedule.toJson()},
-                       {QStringLiteral("description"), schedule.describe()},
-                       {QStringLiteral("timeZone"), QString::fromUtf8(clock.timeZone().id())},
-                       {QStringLiteral("nextRuns"), runs}};
+    return Api::ScheduleView{schedule, schedule.describe(), QString::fromUtf8(clock.timeZone().id()),
+                             schedule.nextRuns(clock.now(), clock.timeZone(), kPreviewRuns)};
 }
 
 void ScheduleController::registerRoutes(QHttpServer &server)
 {
-    server.route(
-        QStringLiteral("/api/v1/offline/schedule"), Method::Get, [this](const QHttpServerRequest &request) {
-            Result<Principal> admin = m_api.authenticateAdmin(request);
-            if (!admin)
-                return HttpJson::problem(admin.error());
-            Result<Schedule> schedule = m_api.service().schedule();
-            return schedule ? HttpJson::json(scheduleJson(*schedule)) : HttpJson::problem(schedule.error());
-        });
+    server.route(QStringLiteral("/api/v1/offline/schedule"), Method::Get,
+                 [this](const QHttpServerRequest &request) {
+                     Result<Principal> admin = m_api.authenticateAdmin(request);
+                     if (!admin)
+                         return HttpJson::problem(admin.error());
+                     Result<Schedule> schedule = m_api.service().schedule();
+                     return schedule ? HttpJson::json(scheduleView(*schedule).toJson())
+                                     : HttpJson::problem(schedule.error());
+                 });
 
     server.route(
         QStringLiteral("/api/v1/offline/schedule"), Method::Put, [this](const QHttpServerRequest &request) {
@@ -52,7 +47,7 @@ void ScheduleController::registerRoutes(QHttpServer &server)
                 !st.ok())
                 return HttpJson::problem(st.error());
             m_api.audit(*admin, QStringLiteral("schedule.set"), QString(), schedule->toString());
-            return HttpJson::json(scheduleJson(*schedule));
+            return HttpJson::json(scheduleView(*schedule).toJson());
         });
 }
 

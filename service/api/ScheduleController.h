@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <QJsonObject>
+#include "core/api/ApiTypes.h"
 
 class QHttpServer;
 
 namespace ArchiveSync {
 
 class ApiContext;
-class Schedule;
 
 /// \brief When repositories are updated (/api/v1/offline/schedule); admins only. A running service picks a
 /// new schedule up within seconds.
@@ -23,8 +22,8 @@ public:
     void registerRoutes(QHttpServer &server);
 
 private:
-    /// {schedule, description, timeZone, nextRuns}, the runs computed from the service's clock.
-    QJsonObject scheduleJson(const Schedule &schedule) const;
+    /// The schedule with its next runs, computed from the service's clock.
+    Api::ScheduleView scheduleView(const Schedule &schedule) const;
     ApiContext &m_api;
 };
 

@@ -2,6 +2,7 @@
 #include "service/api/SessionController.h"
 
 #include "service/api/ApiContext.h"
+#include "service/api/ApiMapping.h"
 #include "service/api/HttpJson.h"
 #include "service/auth/LoginThrottle.h"
 
@@ -11,13 +12,6 @@ namespace ArchiveSync {
 
 using Method = QHttpServerRequest::Method;
 using HttpJson::StatusCode;
-
-namespace {
-QJsonValue timeJson(const QDateTime &t)
-{
-    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
-}
-} // namespace
 
 void SessionController::registerRoutes(QHttpServer &server)
 {
@@ -55,11 +49,7 @@ void SessionController::registerRoutes(QHttpServer &server)
         Result<IssuedToken> token = m_api.auth().createSession(principal->userId);
         if (!token)
             return HttpJson::problem(token.error());
-        return HttpJson::json(QJsonObject{{QStringLiteral("token"), token->token},
-                                          {QStringLiteral("expiresAt"), timeJson(token->expiresAt)},
-                                          {QStringLiteral("username"), principal->username},
-                                          {QStringLiteral("role"), userRoleName(principal->role)}},
-                              StatusCode::Created);
+        return HttpJson::json(ApiMapping::toApi(*token, *principal).toJson(), StatusCode::Created);
     });
 
     server.route(QStringLiteral("/api/v1/session"), Method::Delete,
@@ -78,12 +68,7 @@ void SessionController::registerRoutes(QHttpServer &server)
         Result<Principal> principal = m_api.authenticate(request);
         if (!principal)
             return HttpJson::problem(principal.error());
-        QJsonObject me{{QStringLiteral("username"), principal->username},
-                       {QStringLiteral("role"), userRoleName(principal->role)},
-                       {QStringLiteral("tokenKind"), tokenKindName(principal->tokenKind)}};
-        if (principal->deviceId != 0)
-            me.insert(QStringLiteral("deviceId"), principal->deviceId);
-        return HttpJson::json(me);
+        return HttpJson::json(ApiMapping::toApi(*principal).toJson());
     });
 
     server.route(QStringLiteral("/api/v1/devices"), Method::Post, [this](const QHttpServerRequest &request) {
@@ -102,9 +87,7 @@ void SessionController::registerRoutes(QHttpServer &server)
         Result<DeviceRegistration> device = m_api.auth().registerDevice(principal->userId, *name);
         if (!device)
             return HttpJson::problem(device.error());
-        return HttpJson::json(QJsonObject{{QStringLiteral("deviceId"), device->deviceId},
-                                          {QStringLiteral("token"), device->token}},
-                              StatusCode::Created);
+        return HttpJson::json(ApiMapping::toApi(*device).toJson(), StatusCode::Created);
     });
 }
 

@@ -2,6 +2,7 @@
 #include "service/api/UserAdminController.h"
 
 #include "service/api/ApiContext.h"
+#include "service/api/ApiMapping.h"
 #include "service/api/HttpJson.h"
 
 #include <QHttpServer>
@@ -12,19 +13,6 @@ using Method = QHttpServerRequest::Method;
 using HttpJson::StatusCode;
 
 namespace {
-const QString kPassword = QStringLiteral("password");
-const QString kRole = QStringLiteral("role");
-const QString kDisplayName = QStringLiteral("displayName");
-
-// The same shape as UserController's answers (schema User).
-QJsonObject userJson(const User &user)
-{
-    return QJsonObject{{QStringLiteral("username"), user.username},
-                       {QStringLiteral("displayName"), user.displayName},
-                       {QStringLiteral("role"), userRoleName(user.role)},
-                       {QStringLiteral("created"), user.created.toUTC().toString(Qt::ISODate)}};
-}
-
 Result<User> existingUser(AuthStore &auth, const QString &username)
 {
     Result<std::optional<User>> user = auth.userByName(username);
@@ -52,25 +40,21 @@ void UserAdminController::registerRoutes(QHttpServer &server)
                      Result<QJsonObject> body = HttpJson::parseObject(request);
                      if (!body)
                          return HttpJson::problem(body.error());
-                     const HttpJson::ObjectReader reader(*body);
-                     if (Status st = reader.onlyFields({kPassword, kRole, kDisplayName}); !st.ok())
-                         return HttpJson::problem(st.error());
-                     Result<QString> password = reader.optionalString(kPassword, QString(), 1024);
-                     Result<QString> role = reader.optionalString(kRole, userRoleName(user->role), 16);
-                     Result<QString> displayName = reader.optionalString(kDisplayName, user->displayName,
-                                                                         AuthStore::kMaxDisplayNameLength);
-                     for (const Result<QString> *field : {&password, &role, &displayName}) {
-                         if (!*field)
-                             return HttpJson::problem(field->error());
-                     }
-                     if (reader.has(kPassword)) {
-                         if (Status st = PasswordHasher::checkPolicy(*password); !st.ok())
+                     Result<Api::UserChange> change = Api::UserChange::fromJson(*body);
+                     if (!change)
+                         return HttpJson::problem(change.error());
+                     if (change->password) {
+                         if (Status st = PasswordHasher::checkPolicy(*change->password); !st.ok())
                              return HttpJson::problem(st.error());
                      }
-                     Result<UserRole> newRole = AuthStore::parseRole(*role);
-                     if (!newRole)
-                         return HttpJson::problem(newRole.error());
-                     if (user->role == UserRole::Admin && *newRole != UserRole::Admin) {
+                     if (change->displayName &&
+                         change->displayName->trimmed().size() > AuthStore::kMaxDisplayNameLength)
+                         return HttpJson::problem(
+                             Error::invalid(QStringLiteral("displayName must be at most %1 characters")
+                                                .arg(AuthStore::kMaxDisplayNameLength),
+                                            QStringLiteral("displayName")));
+                     const UserRole newRole = change->role ? ApiMapping::fromApi(*change->role) : user->role;
+                     if (user->role == UserRole::Admin && newRole != UserRole::Admin) {
                          Result<int> admins = auth.adminCount();
                          if (!admins)
                              return HttpJson::problem(admins.error());
@@ -82,26 +66,27 @@ void UserAdminController::registerRoutes(QHttpServer &server)
                      }
 
                      QStringList changed;
-                     if (*newRole != user->role) {
-                         if (Status st = auth.setRole(user->id, *newRole); !st.ok())
+                     if (newRole != user->role) {
+                         if (Status st = auth.setRole(user->id, newRole); !st.ok())
                              return HttpJson::problem(st.error());
-                         changed << QStringLiteral("role=%1").arg(userRoleName(*newRole));
+                         changed << QStringLiteral("role=%1").arg(userRoleName(newRole));
                      }
-                     if (reader.has(kDisplayName)) {
-                         if (Status st = auth.setDisplayName(user->id, *displayName); !st.ok())
+                     if (change->displayName) {
+                         if (Status st = auth.setDisplayName(user->id, *change->displayName); !st.ok())
                              return HttpJson::problem(st.error());
-                         changed << kDisplayName;
+                         changed << QStringLiteral("displayName");
                      }
-                     if (reader.has(kPassword)) {
-                         if (Status st = auth.setPassword(user->id, *password); !st.ok())
+                     if (change->password) {
+                         if (Status st = auth.setPassword(user->id, *change->password); !st.ok())
                              return HttpJson::problem(st.error());
-                         changed << kPassword;
+                         changed << QStringLiteral("password");
                      }
                      if (!changed.isEmpty())
                          m_api.audit(*admin, QStringLiteral("user.update"), user->username,
                                      changed.join(QLatin1Char(' ')));
                      Result<User> updated = auth.userById(user->id);
-                     return updated ? HttpJson::json(userJson(*updated)) : HttpJson::problem(updated.error());
+                     return updated ? HttpJson::json(ApiMapping::toApi(*updated).toJson())
+                                    : HttpJson::problem(updated.error());
                  });
 
     server.route(QStringLiteral("/api/v1/users/<arg>"), Method::Delete,

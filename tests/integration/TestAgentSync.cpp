@@ -10,6 +10,7 @@
 #include "core/mime/MessageParser.h"
 #include "core/sync/AgentControl.h"
 #include "core/sync/AgentState.h"
+#include "tests/support/AgentProcess.h"
 #include "tests/support/CorpusGenerator.h"
 #include "tests/support/HttpTestClient.h"
 #include "tests/support/ServiceProcess.h"
@@ -42,84 +43,9 @@ constexpr int kTeamMessages = 120;
 constexpr int kCorpusMessages = 2000;
 constexpr int kExtraMessages = 30;
 
-struct AgentRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QProcessEnvironment agentEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("ARCHIVESYNC_NO_KEYCHAIN"), QStringLiteral("1"));
-    env.insert(QStringLiteral("ARCHIVESYNC_PASSWORD"), kAlicePassword);
-    env.remove(QStringLiteral("ARCHIVESYNC_VERBOSE"));
-    return env;
-}
-
-AgentRun runAgent(const QString &dataDir, const QString &command, const QStringList &args = {},
-                  int timeoutMsecs = 180000)
-{
-    QProcess process;
-    process.setProcessEnvironment(agentEnvironment());
-    process.start(QStringLiteral(ARCHIVESYNC_AGENT_BINARY),
-                  QStringList{command, QStringLiteral("--data-dir"), dataDir} + args);
-    process.closeWriteChannel();
-    AgentRun run;
-    if (!process.waitForFinished(timeoutMsecs)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = process.readAllStandardError();
-        return run;
-    }
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return run;
-}
-
-/// \brief An agent's local copy opened the way the agent opens it.
-struct Copy
-{
-    AgentState state;
-    std::unique_ptr<MessageCipher> cipher;
-    std::unique_ptr<MailboxStore> store;
-};
-
-std::optional<Copy> openCopy(const QString &dataDir, const QString &address = kMailbox)
-{
-    Copy copy;
-    Result<AgentState> state = AgentState::load(dataDir);
-    if (!state || !state->mailbox(address) || state->mailbox(address)->generation == 0)
-        return std::nullopt;
-    copy.state = *state;
-    Result<DeviceKey::Loaded> key = DeviceKey::loadOrCreate(dataDir, false);
-    if (!key)
-        return std::nullopt;
-    copy.cipher = std::make_unique<MessageCipher>(key->key);
-    const AgentMailbox &m = *copy.state.mailbox(address);
-    Result<std::unique_ptr<MailboxStore>> store =
-        MailboxStore::open(AgentState::copyDirectory(dataDir, m.address, m.generation), *copy.cipher);
-    if (!store)
-        return std::nullopt;
-    copy.store = std::move(*store);
-    return copy;
-}
-
-QJsonObject agentStatus(const QString &dataDir)
-{
-    Result<QJsonObject> answer =
-        AgentControlClient::request(dataDir, {{QStringLiteral("command"), QStringLiteral("status")}}, 5000);
-    return answer ? answer->value(QStringLiteral("status")).toObject() : QJsonObject();
-}
-
 QJsonObject firstMailbox(const QJsonObject &status, const QString &address = kMailbox)
 {
-    for (const QJsonValue &m : status.value(QStringLiteral("mailboxes")).toArray())
-        if (m.toObject().value(QStringLiteral("address")).toString() == address)
-            return m.toObject();
-    return {};
+    return AgentProcess::mailboxIn(status, address);
 }
 } // namespace
 
@@ -144,27 +70,31 @@ private:
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 
+    static AgentProcess agentFor(const QString &dataDir)
+    {
+        return AgentProcess(QStringLiteral(ARCHIVESYNC_AGENT_BINARY), dataDir, kAlicePassword);
+    }
+    static AgentRun runAgent(const QString &dataDir, const QString &command, const QStringList &args = {})
+    {
+        return agentFor(dataDir).run(command, args);
+    }
+    static QJsonObject agentStatus(const QString &dataDir) { return agentFor(dataDir).status(); }
+    static std::optional<LocalCopy> openCopy(const QString &dataDir, const QString &address = kMailbox)
+    {
+        return openLocalCopy(dataDir, address);
+    }
+
     void setupAgent(const QString &dataDir)
     {
-        const AgentRun run = runAgent(dataDir, QStringLiteral("setup"),
-                                      {QStringLiteral("--server"), m_service->baseUrl().toString(),
-                                       QStringLiteral("--user"), QStringLiteral("alice"),
-                                       QStringLiteral("--device-name"), QFileInfo(dataDir).fileName()});
+        const AgentRun run = agentFor(dataDir).setup(m_service->baseUrl(), QStringLiteral("alice"));
         QVERIFY2(run.exitCode == 0, run.err.constData());
     }
 
     QProcess *startHeadless(const QString &dataDir)
     {
-        auto *process = new QProcess(this);
-        process->setProcessEnvironment(agentEnvironment());
-        process->setProcessChannelMode(QProcess::MergedChannels);
-        process->start(QStringLiteral(ARCHIVESYNC_AGENT_BINARY),
-                       {QStringLiteral("--headless"), QStringLiteral("--data-dir"), dataDir});
-        m_agents.append(process);
-        QElapsedTimer timer;
-        timer.start();
-        while (agentStatus(dataDir).isEmpty() && timer.elapsed() < 10000)
-            QThread::msleep(50);
+        QProcess *process = agentFor(dataDir).startHeadless(this);
+        if (process)
+            m_agents.append(process);
         return process;
     }
 
@@ -186,7 +116,7 @@ private:
     void checkCopy(const QString &dataDir, const QSet<QString> &headersOnlyFolders = {},
                    const QSet<QString> &excludedFolders = {}, int expectedCount = kCorpusMessages)
     {
-        std::optional<Copy> copy = openCopy(dataDir);
+        std::optional<LocalCopy> copy = openCopy(dataDir);
         QVERIFY2(copy, "no complete local copy");
         QVERIFY(copy->store->integrityCheck().ok());
         Result<QList<LocalMessage>> all = copy->store->messages(QString(), 1000000, 0);
@@ -303,7 +233,7 @@ private slots:
         QCOMPARE(status.value(QStringLiteral("mailboxes")).toArray().size(), 2);
         QCOMPARE(firstMailbox(status, kTeam).value(QStringLiteral("messages")).toInteger(), kTeamMessages);
         checkCopy(agent);
-        std::optional<Copy> team = openCopy(agent, kTeam);
+        std::optional<LocalCopy> team = openCopy(agent, kTeam);
         QVERIFY(team);
         QCOMPARE(*team->store->messageCount(), kTeamMessages);
         QVERIFY(QDir(AgentState::spoolDirectory(agent)).isEmpty());
@@ -312,7 +242,7 @@ private slots:
     void nothingReadableOnDisk()
     {
         // Bodies and attachments of whole messages must not appear anywhere in the agent's files.
-        std::optional<Copy> copy = openCopy(path(QStringLiteral("laptop-a")));
+        std::optional<LocalCopy> copy = openCopy(path(QStringLiteral("laptop-a")));
         QVERIFY(copy);
         Result<QList<LocalMessage>> all = copy->store->messages(QStringLiteral("Inbox"), 1000000, 0);
         QVERIFY(all.ok());
@@ -436,7 +366,7 @@ private slots:
     void linksOpenOnlineAndOffline()
     {
         const QString agent = path(QStringLiteral("laptop-a"));
-        std::optional<Copy> copy = openCopy(agent);
+        std::optional<LocalCopy> copy = openCopy(agent);
         QVERIFY(copy);
         Result<QList<LocalMessage>> all = copy->store->messages(QString(), 1000000, 0);
         QVERIFY(all.ok());

@@ -4,9 +4,11 @@
 // that cannot work.
 #include "tests/support/ServiceProcess.h"
 
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -113,6 +115,48 @@ private:
         result.response += socket.readAll();
         result.closedByServer = socket.state() != QAbstractSocket::ConnectedState;
         return result;
+    }
+
+    /// What one run of the admin command line did.
+    struct CliRun
+    {
+        int code = -1;
+        QString out;
+        QString err;
+        QString describe() const
+        {
+            return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(code).arg(out, err);
+        }
+    };
+
+    /// Runs `archivesync args` with a login file of its own and the admin's password at hand.
+    CliRun cli(const QStringList &args) const
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ARCHIVESYNC_CONFIG"), path(QStringLiteral("cli/login.json")));
+        env.insert(QStringLiteral("ARCHIVESYNC_PASSWORD"), kAdminPassword);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(ARCHIVESYNC_ADMIN_CLI_BINARY), args);
+        process.closeWriteChannel();
+        CliRun run;
+        if (!process.waitForFinished(60000)) {
+            process.kill();
+            process.waitForFinished(5000);
+            return run;
+        }
+        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    QString server() const
+    {
+        QString url = m_service->baseUrl().toString();
+        while (url.endsWith(QLatin1Char('/')))
+            url.chop(1);
+        return url;
     }
 
     // serve with the given TLS files on a data directory of its own; its exit code and what it printed.
@@ -318,6 +362,93 @@ private slots:
             answer += held.front()->readAll();
         }
         QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
+    }
+
+    void adminCliRefusesAnUnknownCertificateAndSaysWhichItIs()
+    {
+        const CliRun refused = cli({QStringLiteral("login"), QStringLiteral("--server"), server(),
+                                    QStringLiteral("--user"), QStringLiteral("admin")});
+        QVERIFY2(refused.code == 1, qPrintable(refused.describe()));
+        // What a person compares with the server's certificate before trusting it.
+        const QList<QSslCertificate> certificates =
+            QSslCertificate::fromPath(path(QStringLiteral("server.crt")));
+        QCOMPARE(certificates.size(), 1);
+        const QString fingerprint =
+            QString::fromLatin1(certificates.first().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+        QVERIFY2(refused.err.contains(fingerprint), qPrintable(refused.describe()));
+        QVERIFY2(refused.err.contains(QStringLiteral("subject:     CN=127.0.0.1")),
+                 qPrintable(refused.describe()));
+        QVERIFY2(refused.err.contains(QStringLiteral("issuer:      CN=127.0.0.1")),
+                 qPrintable(refused.describe()));
+        QVERIFY2(refused.err.contains(QStringLiteral("--ca-cert FILE")), qPrintable(refused.describe()));
+        QVERIFY(!QFile::exists(path(QStringLiteral("cli/login.json"))));
+
+        // Another CA does not vouch for it either.
+        const CliRun wrongCa =
+            cli({QStringLiteral("login"), QStringLiteral("--server"), server(), QStringLiteral("--user"),
+                 QStringLiteral("admin"), QStringLiteral("--ca-cert"), path(QStringLiteral("expired.crt"))});
+        QVERIFY2(wrongCa.code == 1, qPrintable(wrongCa.describe()));
+        QVERIFY2(wrongCa.err.contains(fingerprint), qPrintable(wrongCa.describe()));
+        QVERIFY2(wrongCa.err.contains(QStringLiteral("do not vouch")), qPrintable(wrongCa.describe()));
+    }
+
+    void adminCliRefusesUnusableCaFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing") << QStringLiteral("nothing.crt") << QStringLiteral("cannot read");
+        QTest::newRow("a key, not a certificate")
+            << QStringLiteral("server.key") << QStringLiteral("is not a PEM certificate file");
+        QTest::newRow("empty") << QStringLiteral("index.txt")
+                               << QStringLiteral("is not a PEM certificate file");
+    }
+    void adminCliRefusesUnusableCaFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        const CliRun run =
+            cli({QStringLiteral("login"), QStringLiteral("--server"), server(), QStringLiteral("--user"),
+                 QStringLiteral("admin"), QStringLiteral("--ca-cert"), path(file)});
+        QVERIFY2(run.code == 2, qPrintable(run.describe()));
+        QVERIFY2(run.err.contains(message) && run.err.contains(path(file)), qPrintable(run.describe()));
+        QVERIFY(!QFile::exists(path(QStringLiteral("cli/login.json"))));
+        // The same for any command, before or after its name.
+        const CliRun whoami = cli({QStringLiteral("--ca-cert"), path(file), QStringLiteral("whoami")});
+        QVERIFY2(whoami.code == 1 || whoami.code == 2, qPrintable(whoami.describe()));
+    }
+
+    void adminCliTrustsTheGivenCaAndKeepsIt()
+    {
+        const CliRun login =
+            cli({QStringLiteral("login"), QStringLiteral("--server"), server(), QStringLiteral("--user"),
+                 QStringLiteral("admin"), QStringLiteral("--ca-cert"), path(QStringLiteral("server.crt"))});
+        QVERIFY2(login.code == 0, qPrintable(login.describe()));
+        QFile config(path(QStringLiteral("cli/login.json")));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(config.readAll())
+                     .object()
+                     .value(QStringLiteral("caCertificates"))
+                     .toString(),
+                 QFileInfo(path(QStringLiteral("server.crt"))).absoluteFilePath());
+
+        // Later commands use the stored file without being told.
+        const CliRun whoami = cli({QStringLiteral("whoami")});
+        QVERIFY2(whoami.code == 0 && whoami.out.startsWith(QStringLiteral("admin (admin)")),
+                 qPrintable(whoami.describe()));
+        const CliRun status = cli({QStringLiteral("status"), QStringLiteral("--json")});
+        QVERIFY2(status.code == 0, qPrintable(status.describe()));
+        const QJsonObject json = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        QVERIFY(json.value(QStringLiteral("repositories")).isArray());
+        QVERIFY(json.value(QStringLiteral("devices")).isArray());
+        // A file given on the command line wins over the stored one.
+        const CliRun overridden =
+            cli({QStringLiteral("--ca-cert"), path(QStringLiteral("expired.crt")), QStringLiteral("whoami")});
+        QVERIFY2(overridden.code == 1 && overridden.err.contains(QStringLiteral("do not vouch")),
+                 qPrintable(overridden.describe()));
+
+        const CliRun logout = cli({QStringLiteral("logout")});
+        QVERIFY2(logout.code == 0, qPrintable(logout.describe()));
+        QVERIFY(!QFile::exists(path(QStringLiteral("cli/login.json"))));
     }
 
     void unusableCertificatesStopTheStart_data()

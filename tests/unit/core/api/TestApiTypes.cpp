@@ -99,6 +99,10 @@ const QMap<QString, Rejection> &readers()
         {QStringLiteral("Job"), &fieldOfRejection<Api::Job>},
         {QStringLiteral("JobList"), &fieldOfRejection<Api::JobList>},
         {QStringLiteral("ServiceStatus"), &fieldOfRejection<Api::ServiceStatus>},
+        {QStringLiteral("RepositoryStatus"), &fieldOfRejection<Api::RepositoryStatus>},
+        {QStringLiteral("DeviceStatus"), &fieldOfRejection<Api::DeviceStatus>},
+        {QStringLiteral("Admission"), &fieldOfRejection<Api::Admission>},
+        {QStringLiteral("AdmissionState"), &fieldOfRejection<Api::AdmissionState>},
         {QStringLiteral("AuditEntry"), &fieldOfRejection<Api::AuditEntry>},
         {QStringLiteral("ArchivedMessage"), &fieldOfRejection<Api::ArchivedMessage>},
         {QStringLiteral("MessageSearchResult"), &fieldOfRejection<Api::MessageSearchResult>},
@@ -232,6 +236,46 @@ private slots:
         QVERIFY(roundTrips(status));
         status.lastRun = utc(2026, 3, 1, 4);
         QVERIFY(roundTrips(status));
+
+        const Api::RepositoryStatus repository{
+            QStringLiteral("alice@example.org"), true, 2, 5, 7, 58, 1 << 20, utc(2026, 2, 3, 4, 5, 6)};
+        QVERIFY(roundTrips(repository));
+        QVERIFY(roundTrips(
+            Api::RepositoryStatus{QStringLiteral("bob@example.org"), false, 1, 0, 0, 0, 0, QDateTime()}));
+        Api::DeviceStatus laptop;
+        laptop.id = 3;
+        laptop.username = QStringLiteral("sam");
+        laptop.name = QStringLiteral("sam-laptop");
+        laptop.lastSeen = utc(2026, 3, 1, 7, 59);
+        laptop.lagSeconds = 60;
+        laptop.state = parse(R"({"generation":2,"appliedSegments":7,"status":"up to date","extra":[1]})");
+        QVERIFY(roundTrips(laptop));
+        Api::DeviceStatus neverSeen;
+        neverSeen.id = 4;
+        neverSeen.username = QStringLiteral("sam");
+        neverSeen.name = QStringLiteral("old");
+        neverSeen.revoked = true;
+        QVERIFY(roundTrips(neverSeen));
+        QCOMPARE(neverSeen.toJson(),
+                 parse(R"({"id":4,"username":"sam","name":"old","revoked":true,"lastSeen":null,
+                           "lagSeconds":null,"state":{}})"));
+        status.repositories = {repository};
+        status.devices = {laptop, neverSeen};
+        QVERIFY(roundTrips(status));
+    }
+
+    void admission()
+    {
+        QVERIFY(roundTrips(Api::Admission{120}));
+        QCOMPARE(Api::Admission{90}.toJson(), parse(R"({"admitted":true,"leaseSeconds":90})"));
+        Api::AdmissionState state;
+        state.limit = 2;
+        state.leaseSeconds = 120;
+        QVERIFY(roundTrips(state));
+        state.holders = {Api::AdmissionHolder{1, QStringLiteral("sam"), utc(2026, 3, 1, 8)},
+                         Api::AdmissionHolder{2, QStringLiteral("dora"), utc(2026, 3, 1, 8, 1)}};
+        state.queue = {Api::AdmissionWaiter{3, QStringLiteral("eve"), 1}};
+        QVERIFY(roundTrips(state));
     }
 
     void auditAndMessages()
@@ -262,6 +306,20 @@ private slots:
         QVERIFY2(jobs.ok(), qPrintable(jobs.errorString()));
         QVERIFY(!jobs->jobs.first().finished.isValid());
         QCOMPARE(jobs->jobs.first().started, utc(2026, 11, 22, 3, 33, 48));
+
+        Result<Api::ServiceStatus> status = Api::ServiceStatus::fromJson(parse(
+            R"({"schedule":{"kind":"daily","times":["06:00"]},"scheduleDescription":"daily at 06:00",
+                "lastRun":null,"nextRun":"2026-11-23T05:00:00Z","activity":{"queued":0,"running":null},
+                "recentJobs":[],"recentErrors":[],
+                "repositories":[{"address":"a@x.org","enabled":true,"generation":1,"revision":0,"segments":2,
+                                 "messageCount":12,"bytes":4096,"updated":"2026-11-22T03:33:48Z"}],
+                "devices":[{"id":1,"username":"sam","name":"sam-laptop","revoked":false,"lastSeen":null,
+                            "lagSeconds":null,"state":{}}]})"));
+        QVERIFY2(status.ok(), qPrintable(status.errorString()));
+        QCOMPARE(status->repositories.size(), 1);
+        QCOMPARE(status->repositories.first().segments, 2);
+        QCOMPARE(status->devices.size(), 1);
+        QVERIFY(!status->devices.first().lagSeconds);
 
         // A member the service added later is no reason to fail.
         Result<Api::User> user = Api::User::fromJson(parse(
@@ -369,6 +427,50 @@ private slots:
             << QByteArray(R"({"schedule":{"kind":"every","hours":4},"scheduleDescription":"","lastRun":null,
                                "activity":{"queued":0,"running":null},"recentJobs":[],"recentErrors":[]})")
             << "nextRun";
+        QTest::newRow("status without devices")
+            << "ServiceStatus"
+            << QByteArray(R"({"schedule":{"kind":"every","hours":4},"scheduleDescription":"","lastRun":null,
+                               "nextRun":"2026-01-01T00:00:00Z","activity":{"queued":0,"running":null},
+                               "recentJobs":[],"recentErrors":[],"repositories":[]})")
+            << "devices";
+        QTest::newRow("status with a bad repository")
+            << "ServiceStatus"
+            << QByteArray(R"({"schedule":{"kind":"every","hours":4},"scheduleDescription":"","lastRun":null,
+                               "nextRun":"2026-01-01T00:00:00Z","activity":{"queued":0,"running":null},
+                               "recentJobs":[],"recentErrors":[],"devices":[],
+                               "repositories":[{"address":"a","enabled":true,"generation":0,"revision":0,
+                                                "segments":0,"messageCount":0,"bytes":0,"updated":null}]})")
+            << "repositories[0].generation";
+        QTest::newRow("repository without segments")
+            << "RepositoryStatus"
+            << QByteArray(R"({"address":"a","enabled":true,"generation":1,"revision":0,"messageCount":0,
+                               "bytes":0,"updated":null})")
+            << "segments";
+        const QByteArray device = R"({"id":1,"username":"a","name":"n","revoked":false,
+                                      "lastSeen":"2026-01-01T00:00:00Z","lagSeconds":-5,"state":{}})";
+        QTest::newRow("device status, ahead of the clock") << "DeviceStatus" << device << "<ok>";
+        QTest::newRow("device status with a fractional lag")
+            << "DeviceStatus" << QByteArray(device).replace("-5", "1.5") << "lagSeconds";
+        QTest::newRow("device status without lag")
+            << "DeviceStatus" << QByteArray(device).replace(R"("lagSeconds":-5,)", "") << "lagSeconds";
+        QTest::newRow("device status with a string state")
+            << "DeviceStatus" << QByteArray(device).replace("{}", R"("fine")") << "state";
+        QTest::newRow("device status with a string revoked")
+            << "DeviceStatus" << QByteArray(device).replace("false", R"("no")") << "revoked";
+        QTest::newRow("admission not admitted")
+            << "Admission" << QByteArray(R"({"admitted":false,"leaseSeconds":120})") << "admitted";
+        QTest::newRow("admission without a lease")
+            << "Admission" << QByteArray(R"({"admitted":true,"leaseSeconds":0})") << "leaseSeconds";
+        QTest::newRow("admission state with a bad waiter")
+            << "AdmissionState" << QByteArray(R"({"limit":4,"leaseSeconds":120,"holders":[],
+                               "queue":[{"deviceId":3,"username":"e","position":0}]})")
+            << "queue[0].position";
+        QTest::newRow("admission state with a bad holder time")
+            << "AdmissionState" << QByteArray(R"({"limit":4,"leaseSeconds":120,"queue":[],
+                               "holders":[{"deviceId":3,"username":"e","since":"later"}]})")
+            << "holders[0].since";
+        QTest::newRow("new user with an unknown member and no password")
+            << "NewUser" << QByteArray(R"({"username":"a","admin":true})") << "admin";
         QTest::newRow("audit entry with a number target")
             << "AuditEntry"
             << QByteArray(
