@@ -739,6 +739,41 @@ Result<DeviceStatus> DeviceStatus::fromJson(const QJsonObject &json)
     return r.finish(d);
 }
 
+QJsonObject DeviceMailboxState::toJson() const
+{
+    return QJsonObject{{QStringLiteral("address"), address},       {QStringLiteral("state"), state},
+                       {QStringLiteral("generation"), generation}, {QStringLiteral("revision"), revision},
+                       {QStringLiteral("messages"), messages},     {QStringLiteral("asOf"), timeJson(asOf)}};
+}
+
+Result<DeviceMailboxState> DeviceMailboxState::fromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    DeviceMailboxState m;
+    m.address = r.string(QStringLiteral("address"));
+    m.state = r.string(QStringLiteral("state"));
+    m.generation = r.integer(QStringLiteral("generation"));
+    m.revision = r.integer(QStringLiteral("revision"));
+    m.messages = r.integer(QStringLiteral("messages"));
+    m.asOf = r.time(QStringLiteral("asOf"), true);
+    return r.finish(m);
+}
+
+QJsonObject DeviceState::toJson() const
+{
+    return QJsonObject{{QStringLiteral("status"), status},
+                       {QStringLiteral("mailboxes"), listToJson(mailboxes)}};
+}
+
+Result<DeviceState> DeviceState::fromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    DeviceState s;
+    s.status = r.string(QStringLiteral("status"));
+    s.mailboxes = r.list<DeviceMailboxState>(QStringLiteral("mailboxes"));
+    return r.finish(s);
+}
+
 QJsonObject ServiceStatus::toJson() const
 {
     return QJsonObject{{QStringLiteral("schedule"), schedule.toJson()},

@@ -329,6 +329,35 @@ struct DeviceStatus
     bool operator==(const DeviceStatus &) const = default;
 };
 
+/// \brief One mailbox as a laptop reports it (DeviceState.mailboxes).
+struct DeviceMailboxState
+{
+    QString address;
+    QString state; ///< the agent's sync state: "up-to-date", "syncing", "queued", "offline", "error"...
+    qint64 generation = 0; ///< of the copy in use; 0: none complete yet
+    qint64 revision = 0;
+    qint64 messages = 0;
+    QDateTime asOf; ///< the copy is the service's as of this time; invalid: never complete
+
+    QJsonObject toJson() const;
+    static Result<DeviceMailboxState> fromJson(const QJsonObject &json);
+    bool operator==(const DeviceMailboxState &) const = default;
+};
+
+/// \brief What an agent reports about itself (PUT /devices/{id}/state, schema DeviceState).
+///
+/// The service stores the report as sent (members it does not know included), so newer agents can
+/// say more; fromJson() reads the members defined here and ignores the rest.
+struct DeviceState
+{
+    QString status; ///< the agent's overall state
+    QList<DeviceMailboxState> mailboxes;
+
+    QJsonObject toJson() const;
+    static Result<DeviceState> fromJson(const QJsonObject &json);
+    bool operator==(const DeviceState &) const = default;
+};
+
 /// \brief GET /status: the Status page's data.
 struct ServiceStatus
 {

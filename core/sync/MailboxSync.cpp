@@ -352,6 +352,14 @@ void MailboxSync::onDownloaded(ApiResult<QString> path)
 {
     const SegmentInfo segment = m_wanted.constFirst();
     if (!path) {
+        // The segment is gone from the service: the manifest moved on (a flush, a repair). Start the
+        // cycle again from the manifest; only a manifest refused means the mailbox is no longer ours.
+        if (path.error().category == ErrorCategory::NotFound) {
+            qCInfo(lcSync) << m_record.address << ": segment" << segment.sha256
+                           << "is no longer served; reading the manifest again";
+            ++m_cycle;
+            return checkManifest(0);
+        }
         if (path.error().category == ErrorCategory::Corrupt) {
             // Discarded by the downloader; fetched again from zero, a few times at most.
             if (++m_verifyFailures[segment.sha256] < kMaxVerifyFailures)

@@ -376,18 +376,12 @@ void SyncEngine::reportState()
     if (!m_state.account || m_revoked)
         return;
     const AgentSyncStatus &status = m_status.snapshot();
-    QJsonArray mailboxes;
+    Api::DeviceState report;
+    report.status = syncStateName(status.state);
     for (const MailboxSyncStatus &m : status.mailboxes)
-        mailboxes.append(QJsonObject{
-            {QStringLiteral("address"), m.address},
-            {QStringLiteral("state"), syncStateName(m.state)},
-            {QStringLiteral("generation"), m.generation},
-            {QStringLiteral("revision"), m.revision},
-            {QStringLiteral("messages"), m.messages},
-            {QStringLiteral("asOf"),
-             m.asOf.isValid() ? QJsonValue(m.asOf.toUTC().toString(Qt::ISODate)) : QJsonValue()}});
-    QJsonObject state{{QStringLiteral("status"), syncStateName(status.state)},
-                      {QStringLiteral("mailboxes"), mailboxes}};
+        report.mailboxes.append(Api::DeviceMailboxState{m.address, syncStateName(m.state), m.generation,
+                                                        m.revision, m.messages, m.asOf});
+    const QJsonObject state = report.toJson();
     const QString text = QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact));
     if (text == m_lastReport)
         return;

@@ -47,8 +47,9 @@ AgentRun AgentProcess::run(const QString &command, const QStringList &args, int 
 
 AgentRun AgentProcess::setup(const QUrl &server, const QString &user) const
 {
-    return run(QStringLiteral("setup"), {QStringLiteral("--server"), server.toString(), QStringLiteral("--user"), user,
-                                         QStringLiteral("--device-name"), QFileInfo(m_dataDir).fileName()});
+    return run(QStringLiteral("setup"),
+               {QStringLiteral("--server"), server.toString(), QStringLiteral("--user"), user,
+                QStringLiteral("--device-name"), QFileInfo(m_dataDir).fileName()});
 }
 
 QProcess *AgentProcess::startHeadless(QObject *parent) const

@@ -278,6 +278,27 @@ private slots:
         QVERIFY(roundTrips(state));
     }
 
+    void deviceState()
+    {
+        Api::DeviceState state;
+        state.status = QStringLiteral("syncing");
+        QVERIFY(roundTrips(state));
+        state.mailboxes = {Api::DeviceMailboxState{QStringLiteral("alice@example.org"),
+                                                   QStringLiteral("up-to-date"), 2, 5, 2030,
+                                                   utc(2026, 3, 1, 8)},
+                           Api::DeviceMailboxState{QStringLiteral("team@example.org"),
+                                                   QStringLiteral("queued"), 0, 0, 0, QDateTime()}};
+        QVERIFY(roundTrips(state));
+        // What newer agents add is ignored, what is defined is checked.
+        QJsonObject json = state.toJson();
+        json.insert(QStringLiteral("battery"), 80);
+        QVERIFY(Api::DeviceState::fromJson(json).ok());
+        json.insert(QStringLiteral("mailboxes"), QJsonArray{QJsonObject{{QStringLiteral("address"), 5}}});
+        Result<Api::DeviceState> bad = Api::DeviceState::fromJson(json);
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().field.startsWith(QStringLiteral("mailboxes[0]")), qPrintable(bad.error().field));
+    }
+
     void auditAndMessages()
     {
         QVERIFY(roundTrips(Api::AuditEntry{5, utc(2026, 3, 1), QStringLiteral("admin"),
