@@ -12,6 +12,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ArchiveSync {
 
@@ -162,7 +164,10 @@ void MailboxSync::setState(SyncState state)
 
 void MailboxSync::checkManifest(int waitSeconds)
 {
-    if (m_paused || m_busy)
+    // One writer per copy: a check asked for while a segment is applied runs once it is done.
+    if (m_applying && !m_paused)
+        m_recheckAfterApply = true;
+    if (m_paused || m_busy || m_applying)
         return;
     m_busy = true;
     const int cycle = ++m_cycle;
@@ -367,17 +372,47 @@ void MailboxSync::onDownloaded(ApiResult<QString> path)
         }
         return fail(path.error());
     }
-    Result<SegmentApplier::Stats> stats =
-        SegmentApplier::apply(*m_targetStore, segment, *path, m_record.folders);
-    if (!stats) {
+    // Applying a large segment takes seconds: it runs on a pool thread, on a connection of its own to
+    // the same database, so the event loop (the tray, the control socket, other downloads) goes on.
+    m_busy = true;
+    const int cycle = m_cycle;
+    const QString file = *path;
+    auto *watcher = new QFutureWatcher<ApplyOutcome>(this);
+    m_applying = true;
+    connect(watcher, &QFutureWatcher<ApplyOutcome>::finished, this, [this, watcher, cycle, segment, file] {
+        watcher->deleteLater();
+        m_applying = false;
+        if (cycle != m_cycle) {
+            // Stopped or restarted meanwhile; the transaction committed or rolled back whole.
+            if (std::exchange(m_recheckAfterApply, false))
+                checkManifest(0);
+            return;
+        }
+        m_recheckAfterApply = false;
+        m_busy = false;
+        onApplied(segment, file, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([directory = m_targetStore->directory(), &cipher = m_context.cipher,
+                                          segment, file, folders = m_record.folders]() -> ApplyOutcome {
+        Result<std::unique_ptr<MailboxStore>> store = MailboxStore::open(directory, cipher);
+        if (!store)
+            return {store.error()};
+        Result<SegmentApplier::Stats> stats = SegmentApplier::apply(**store, segment, file, folders);
+        return stats ? ApplyOutcome{} : ApplyOutcome{stats.error()};
+    }));
+}
+
+void MailboxSync::onApplied(const SegmentInfo &segment, const QString &path, const ApplyOutcome &outcome)
+{
+    if (outcome.error) {
         // Whatever the reader refused is never applied; a fresh copy is fetched next time.
-        QFile::remove(*path);
-        if (stats.error().category == ErrorCategory::Corrupt &&
+        QFile::remove(path);
+        if (outcome.error->category == ErrorCategory::Corrupt &&
             ++m_verifyFailures[segment.sha256] < kMaxVerifyFailures)
             return next();
-        return fail(asApiError(stats.error()));
+        return fail(asApiError(*outcome.error));
     }
-    QFile::remove(*path);
+    QFile::remove(path);
     m_verifyFailures.remove(segment.sha256);
     m_wanted.removeFirst();
     ++m_status.segmentsDone;

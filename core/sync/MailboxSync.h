@@ -68,7 +68,10 @@ public:
     /// Whether this mailbox counts as an initial sync (no complete copy, or a new generation).
     bool needsInitialSync() const;
     /// A cycle is under way (a check, a download, an apply), as opposed to idle or long-polling.
-    bool isWorking() const { return (m_busy && !m_longPolling) || m_status.state == SyncState::Syncing; }
+    bool isWorking() const
+    {
+        return (m_busy && !m_longPolling) || m_applying || m_status.state == SyncState::Syncing;
+    }
 
     /// Starts a cycle now (ends a wait, a long-poll or a backoff).
     void syncNow();
@@ -98,7 +101,13 @@ private:
     void next();
     void admitThenDownload();
     void download();
+    /// What a segment's apply on the pool thread came to.
+    struct ApplyOutcome
+    {
+        std::optional<Error> error;
+    };
     void onDownloaded(ApiResult<QString> path);
+    void onApplied(const SegmentInfo &segment, const QString &path, const ApplyOutcome &outcome);
     void completeGeneration();
     void fail(const ApiError &error);
     void retryLater(int msecs);
@@ -113,7 +122,9 @@ private:
     bool m_paused = false;
     bool m_busy = false; ///< a request or download is under way
     bool m_longPolling = false;
-    bool m_heldTooShort = false; ///< the last long-poll came back long before its wait
+    bool m_applying = false;          ///< a segment is being applied on a pool thread
+    bool m_recheckAfterApply = false; ///< a check was asked for meanwhile
+    bool m_heldTooShort = false;      ///< the last long-poll came back long before its wait
     QElapsedTimer m_pollTimer;
     int m_cycle = 0; ///< bumped by syncNow()/stop(): answers to an older cycle are dropped
 

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkInformation>
+#include <QThreadPool>
 
 namespace ArchiveSync {
 
@@ -49,6 +50,8 @@ SyncEngine::~SyncEngine()
 {
     for (auto &[address, sync] : m_mailboxes)
         sync->stop();
+    // A segment being applied on a pool thread finishes its transaction before the engine goes.
+    QThreadPool::globalInstance()->waitForDone();
 }
 
 void SyncEngine::start()

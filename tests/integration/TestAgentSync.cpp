@@ -194,18 +194,9 @@ private slots:
         QVERIFY(m_service->start(env));
 
         m_admin = std::make_unique<ApiClient>(m_network, m_service->baseUrl());
-        ApiResult<Api::Session> session =
-            m_admin->waitFor(&ApiClient::signIn, QStringLiteral("admin"), kAdminPassword);
-        QVERIFY(session.ok());
-        m_admin->setToken(session->token);
-        Api::NewUser alice;
-        alice.username = QStringLiteral("alice");
-        alice.password = kAlicePassword;
-        QVERIFY(m_admin->waitFor(&ApiClient::createUser, alice).ok());
-        QVERIFY(m_admin->waitFor(&ApiClient::manageMailbox, kMailbox).ok());
-        QVERIFY(m_admin->waitFor(&ApiClient::grantPermission, kMailbox, QStringLiteral("alice")).ok());
-        QVERIFY(m_admin->waitFor(&ApiClient::manageMailbox, kTeam).ok());
-        QVERIFY(m_admin->waitFor(&ApiClient::grantPermission, kTeam, QStringLiteral("alice")).ok());
+        const QString failed = createSearchingUser(*m_admin, kAdminPassword, QStringLiteral("alice"),
+                                                   kAlicePassword, {kMailbox, kTeam});
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
     void cleanupTestCase()

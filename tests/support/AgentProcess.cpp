@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tests/support/AgentProcess.h"
 
+#include "core/api/ApiClient.h"
 #include "core/localstore/DeviceKey.h"
 #include "core/sync/AgentControl.h"
 
@@ -91,6 +92,28 @@ QJsonObject AgentProcess::mailboxStatus(const QString &address) const
 bool AgentProcess::quit() const
 {
     return AgentControlClient::request(m_dataDir, {{QStringLiteral("command"), QStringLiteral("quit")}}).ok();
+}
+
+QString createSearchingUser(ApiClient &admin, const QString &adminPassword, const QString &user,
+                            const QString &password, const QStringList &mailboxes)
+{
+    ApiResult<Api::Session> session =
+        admin.waitFor(&ApiClient::signIn, QStringLiteral("admin"), adminPassword);
+    if (!session)
+        return QStringLiteral("admin sign-in: ") + session.errorString();
+    admin.setToken(session->token);
+    Api::NewUser account;
+    account.username = user;
+    account.password = password;
+    if (ApiResult<Api::User> created = admin.waitFor(&ApiClient::createUser, account); !created)
+        return QStringLiteral("create %1: %2").arg(user, created.errorString());
+    for (const QString &mailbox : mailboxes) {
+        if (ApiResult<Api::Mailbox> managed = admin.waitFor(&ApiClient::manageMailbox, mailbox); !managed)
+            return QStringLiteral("manage %1: %2").arg(mailbox, managed.errorString());
+        if (ApiResult<void> granted = admin.waitFor(&ApiClient::grantPermission, mailbox, user); !granted)
+            return QStringLiteral("grant %1: %2").arg(mailbox, granted.errorString());
+    }
+    return {};
 }
 
 std::optional<LocalCopy> openLocalCopy(const QString &dataDir, const QString &address)

@@ -16,6 +16,10 @@
 #include <memory>
 #include <optional>
 
+namespace ArchiveSync {
+class ApiClient;
+}
+
 namespace ArchiveSync::Testing {
 
 /// \brief What one archivesync-agent command did.
@@ -64,6 +68,11 @@ struct LocalCopy
     std::unique_ptr<MessageCipher> cipher;
     std::unique_ptr<MailboxStore> store;
 };
+
+/// Signs `admin` in as the service's administrator and makes `user` (role user) with the right to search
+/// into each of `mailboxes` (taken into management first); an empty string on success, else what failed.
+QString createSearchingUser(ApiClient &admin, const QString &adminPassword, const QString &user,
+                            const QString &password, const QStringList &mailboxes);
 
 /// Nothing when the agent has no complete copy of `address`.
 std::optional<LocalCopy> openLocalCopy(const QString &dataDir, const QString &address);
