@@ -131,22 +131,10 @@ void StatusPage::refresh()
         m_history->setJobs(r->jobs);
         m_jobs->resizeColumnsToContents();
     }));
-    // Who holds or waits for an initial-sync slot (admission control); no typed call for it yet.
-    ApiRequest queue;
-    queue.path = QStringLiteral("/api/v1/offline/initial-sync");
-    QPointer<StatusPage> self(this);
-    m_session.client().send(queue, [self](const ApiReply &reply) {
-        if (!self)
-            return;
-        if (reply.failure({200})) {
-            self->m_initialSyncs->setText(tr("not available"));
-            return;
-        }
-        const ApiResult<QJsonObject> object = reply.object();
-        const Result<Api::AdmissionState> state =
-            object ? Api::AdmissionState::fromJson(*object) : Result<Api::AdmissionState>(object.error());
+    // Who holds or waits for an initial-sync slot (admission control).
+    m_session.client().initialSyncState(m_session.track(this, [this](ApiResult<Api::AdmissionState> state) {
         if (!state) {
-            self->m_initialSyncs->setText(tr("not available"));
+            m_initialSyncs->setText(tr("not available"));
             return;
         }
         QString text = tr("%1 of %2 slots in use").arg(state->holders.size()).arg(state->limit);
@@ -158,8 +146,8 @@ void StatusPage::refresh()
         } else {
             text += tr(", none waiting");
         }
-        self->m_initialSyncs->setText(text);
-    });
+        m_initialSyncs->setText(text);
+    }));
 }
 
 void StatusPage::showStatus()

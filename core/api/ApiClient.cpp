@@ -446,6 +446,23 @@ void ApiClient::synchronizeNow(const QStringList &mailboxes, Callback<Api::JobAc
                            objectOf(&Api::JobActivity::fromJson), std::move(done));
 }
 
+void ApiClient::requestInitialSync(Callback<Api::Admission> done)
+{
+    call<Api::Admission>(*this, ApiRequest::requestInitialSync(), objectOf(&Api::Admission::fromJson),
+                         std::move(done));
+}
+
+void ApiClient::releaseInitialSync(Callback<void> done)
+{
+    call<void>(*this, ApiRequest::releaseInitialSync(), noContent(), std::move(done));
+}
+
+void ApiClient::initialSyncState(Callback<Api::AdmissionState> done)
+{
+    call<Api::AdmissionState>(*this, ApiRequest::initialSyncState(), objectOf(&Api::AdmissionState::fromJson),
+                              std::move(done));
+}
+
 void ApiClient::flushRepository(const QString &address, Callback<Api::JobActivity> done)
 {
     call<Api::JobActivity>(*this, ApiRequest::flushRepository(address), objectOf(&Api::JobActivity::fromJson),

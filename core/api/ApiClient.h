@@ -117,6 +117,12 @@ public:
     void getManifest(const QString &address, const QString &ifNoneMatch, int waitSeconds,
                      Callback<Api::ManifestReply> done);
 
+    // Initial-sync admission (devices ask; administrators look)
+    /// A Throttled error with queuePosition and retryAfterSeconds when every slot is taken.
+    void requestInitialSync(Callback<Api::Admission> done);
+    void releaseInitialSync(Callback<void> done);
+    void initialSyncState(Callback<Api::AdmissionState> done);
+
     // Jobs and status (administrators)
     /// mailboxes empty: every enabled mailbox.
     void synchronizeNow(const QStringList &mailboxes, Callback<Api::JobActivity> done);

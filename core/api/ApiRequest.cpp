@@ -279,6 +279,21 @@ ApiRequest ApiRequest::synchronizeNow(const QStringList &mailboxes)
     return r;
 }
 
+ApiRequest ApiRequest::requestInitialSync()
+{
+    return make("POST", kApi + QStringLiteral("/offline/initial-sync"));
+}
+
+ApiRequest ApiRequest::releaseInitialSync()
+{
+    return make("DELETE", kApi + QStringLiteral("/offline/initial-sync"), {204});
+}
+
+ApiRequest ApiRequest::initialSyncState()
+{
+    return make("GET", kApi + QStringLiteral("/offline/initial-sync"));
+}
+
 ApiRequest ApiRequest::flushRepository(const QString &address)
 {
     return make("POST", mailboxPath(address, QStringLiteral("/offline/flush")), {202});

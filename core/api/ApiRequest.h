@@ -82,6 +82,10 @@ struct ApiRequest
     static ApiRequest getManifest(const QString &address, const QString &ifNoneMatch = {},
                                   int waitSeconds = 0);
 
+    /// A device asks for (or renews) its initial-sync slot; 503 with a queue position when all are taken.
+    static ApiRequest requestInitialSync();
+    static ApiRequest releaseInitialSync();
+    static ApiRequest initialSyncState();
     /// mailboxes empty: every enabled mailbox.
     static ApiRequest synchronizeNow(const QStringList &mailboxes = {});
     static ApiRequest flushRepository(const QString &address);

@@ -296,32 +296,29 @@ void MailboxSync::next()
 void MailboxSync::admitThenDownload()
 {
     // Asked before every segment: the answer renews the lease, and a full queue is a state to show.
-    ApiRequest request;
-    request.method = QByteArrayLiteral("POST");
-    request.path = QStringLiteral("/api/v1/offline/initial-sync");
     m_busy = true;
     const int cycle = m_cycle;
-    m_context.client.send(request, [this, cycle](const ApiReply &reply) {
+    m_context.client.requestInitialSync([this, cycle](ApiResult<Api::Admission> admitted) {
         if (cycle != m_cycle)
             return;
         m_busy = false;
-        if (std::optional<ApiError> error = reply.failure({200})) {
+        if (!admitted) {
+            const ApiError &error = admitted.error();
             // A session token (no device) cannot queue: syncing without admission is all it can do.
-            if (error->category == ErrorCategory::Forbidden)
+            if (error.category == ErrorCategory::Forbidden)
                 return download();
-            if (error->category == ErrorCategory::Throttled) {
-                m_status.queuePosition = error->queuePosition.value_or(0);
-                const int wait = std::max(1, error->retryAfterSeconds.value_or(5));
+            if (error.category == ErrorCategory::Throttled) {
+                const int wait = std::max(1, error.retryAfterSeconds.value_or(5));
                 m_status.nextAttempt = m_context.clock.now().addSecs(wait);
                 setState(SyncState::Queued);
-                m_status.queuePosition = error->queuePosition.value_or(0);
+                m_status.queuePosition = error.queuePosition.value_or(0);
                 emit statusChanged();
                 m_retry.disconnect();
                 connect(&m_retry, &QTimer::timeout, this, [this] { next(); });
                 m_retry.start(wait * 1000);
                 return;
             }
-            return fail(*error);
+            return fail(error);
         }
         if (m_status.state != SyncState::Syncing)
             setState(SyncState::Syncing);

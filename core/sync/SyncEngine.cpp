@@ -335,17 +335,12 @@ void SyncEngine::releaseAdmissionIfDone()
     for (const auto &[address, sync] : m_mailboxes)
         if (sync->needsInitialSync())
             return;
-    ApiRequest request;
-    request.method = QByteArrayLiteral("DELETE");
-    request.path = QStringLiteral("/api/v1/offline/initial-sync");
-    request.expectedStatuses = {204};
     m_releasing = true;
-    m_client->send(request, [this](const ApiReply &reply) {
+    m_client->releaseInitialSync([this](ApiResult<void> released) {
         m_releasing = false;
-        if (std::optional<ApiError> error = reply.failure({204});
-            error && error->category != ErrorCategory::Forbidden)
+        if (!released && released.error().category != ErrorCategory::Forbidden)
             qCInfo(lcSync) << "could not release the initial-sync slot (it expires by itself):"
-                           << error->message;
+                           << released.error().message;
         emit settledChanged();
     });
 }

@@ -395,6 +395,21 @@ private slots:
         VERIFY_FAILS(m_bob->waitFor(&ApiClient::reportDeviceState, m_bobDevice, state),
                      ErrorCategory::Forbidden);
 
+        // Initial-sync admission: a device holds a slot until it lets go; a session cannot queue.
+        ApiResult<Api::Admission> admitted = device->waitFor(&ApiClient::requestInitialSync);
+        VERIFY_OK(admitted);
+        QVERIFY(admitted->leaseSeconds > 0);
+        ApiResult<Api::AdmissionState> admission = m_admin->waitFor(&ApiClient::initialSyncState);
+        VERIFY_OK(admission);
+        QCOMPARE(admission->holders.size(), 1);
+        QCOMPARE(admission->holders.first().deviceId, m_bobDevice);
+        VERIFY_OK(device->waitFor(&ApiClient::releaseInitialSync));
+        admission = m_admin->waitFor(&ApiClient::initialSyncState);
+        VERIFY_OK(admission);
+        QVERIFY(admission->holders.isEmpty());
+        VERIFY_FAILS(m_bob->waitFor(&ApiClient::requestInitialSync), ErrorCategory::Forbidden);
+        VERIFY_FAILS(device->waitFor(&ApiClient::initialSyncState), ErrorCategory::Forbidden);
+
         ApiResult<QList<Api::Device>> list = m_admin->waitFor(&ApiClient::listDevices);
         VERIFY_OK(list);
         QCOMPARE(list->size(), 1);
