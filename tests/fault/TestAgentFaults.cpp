@@ -48,24 +48,6 @@ int rounds(int ci, int full)
     return fullRun() ? full : ci;
 }
 
-/// One row of docs/RELIABILITY.md's table, printed and (with ARCHIVESYNC_FAULT_REPORT) collected.
-void report(const QString &scenario, int tried, int survived, int lost, const QString &notes)
-{
-    const QString row = QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
-                            .arg(scenario)
-                            .arg(tried)
-                            .arg(survived)
-                            .arg(lost)
-                            .arg(notes);
-    qInfo().noquote() << "FAULT-RESULT" << row.trimmed();
-    const QString file = qEnvironmentVariable("ARCHIVESYNC_FAULT_REPORT");
-    if (file.isEmpty())
-        return;
-    QFile out(file);
-    if (out.open(QIODevice::Append))
-        out.write(row.toUtf8());
-}
-
 quint16 freePort()
 {
     QTcpServer probe;
@@ -255,11 +237,11 @@ private slots:
         const AgentRun run = a.run(QStringLiteral("sync-now"), {QStringLiteral("--wait")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const int lost = missingMessages(a.dataDir());
-        report(QStringLiteral("agent SIGKILLed at a random point of an initial sync"), kills,
-               lost == 0 ? kills : 0, lost,
-               QStringLiteral("%1 kills mid-download, %2 full restarts; integrity_check ok")
-                   .arg(landed)
-                   .arg(restarts));
+        reportFaultResult(QStringLiteral("agent SIGKILLed at a random point of an initial sync"), kills,
+                          lost == 0 ? kills : 0, lost,
+                          QStringLiteral("%1 kills mid-download, %2 full restarts; integrity_check ok")
+                              .arg(landed)
+                              .arg(restarts));
         QCOMPARE(lost, 0);
         const AgentRun verify = a.run(QStringLiteral("verify"));
         QVERIFY2(verify.exitCode == 0, verify.out.constData());
@@ -306,9 +288,9 @@ private slots:
         // Each corrupted download was caught by its hash and fetched again, never applied.
         QCOMPARE(int(log.count("); discarded")), flips);
         const int lost = missingMessages(a.dataDir());
-        report(QStringLiteral("proxy drops, resets, stalls, flips a bit in segment downloads"),
-               int(applied.size()), lost == 0 ? int(applied.size()) : 0, lost,
-               QStringLiteral("%1 corrupted downloads rejected by SHA-256").arg(flips));
+        reportFaultResult(QStringLiteral("proxy drops, resets, stalls, flips a bit in segment downloads"),
+                          int(applied.size()), lost == 0 ? int(applied.size()) : 0, lost,
+                          QStringLiteral("%1 corrupted downloads rejected by SHA-256").arg(flips));
         QCOMPARE(lost, 0);
     }
 
@@ -338,8 +320,8 @@ private slots:
         a.quit();
         p->waitForFinished(10000);
         const int lost = missingMessages(a.dataDir());
-        report(QStringLiteral("service restarted while an agent downloads"), restarts,
-               lost == 0 ? restarts : 0, lost, QStringLiteral("the agent resumed each time"));
+        reportFaultResult(QStringLiteral("service restarted while an agent downloads"), restarts,
+                          lost == 0 ? restarts : 0, lost, QStringLiteral("the agent resumed each time"));
         QCOMPARE(lost, 0);
     }
 
@@ -366,8 +348,8 @@ private slots:
                                             .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QCOMPARE(generations, QStringList{QStringLiteral("g%1").arg(target + 1)});
         const int lost = missingMessages(a.dataDir());
-        report(QStringLiteral("flush during an agent's initial sync"), 1, lost == 0 ? 1 : 0, lost,
-               QStringLiteral("the agent moved to generation %1 alone").arg(target + 1));
+        reportFaultResult(QStringLiteral("flush during an agent's initial sync"), 1, lost == 0 ? 1 : 0, lost,
+                          QStringLiteral("the agent moved to generation %1 alone").arg(target + 1));
         QCOMPARE(lost, 0);
     }
 
@@ -397,8 +379,9 @@ private slots:
         const AgentRun run = a.run(QStringLiteral("sync-now"), {QStringLiteral("--wait")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const int lost = missingMessages(a.dataDir());
-        report(QStringLiteral("repository build SIGKILLed at a random point"), kills, consistent, lost,
-               QStringLiteral("manifests checked after every kill; the next update completed"));
+        reportFaultResult(QStringLiteral("repository build SIGKILLed at a random point"), kills, consistent,
+                          lost,
+                          QStringLiteral("manifests checked after every kill; the next update completed"));
         QCOMPARE(consistent, kills);
         QCOMPARE(lost, 0);
     }

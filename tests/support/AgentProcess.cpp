@@ -6,6 +6,7 @@
 #include "core/sync/AgentControl.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QThread>
@@ -92,6 +93,23 @@ QJsonObject AgentProcess::mailboxStatus(const QString &address) const
 bool AgentProcess::quit() const
 {
     return AgentControlClient::request(m_dataDir, {{QStringLiteral("command"), QStringLiteral("quit")}}).ok();
+}
+
+void reportFaultResult(const QString &scenario, int tried, int survived, int lost, const QString &notes)
+{
+    const QString row = QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
+                            .arg(scenario)
+                            .arg(tried)
+                            .arg(survived)
+                            .arg(lost)
+                            .arg(notes);
+    qInfo().noquote() << "FAULT-RESULT" << row.trimmed();
+    const QString file = qEnvironmentVariable("ARCHIVESYNC_FAULT_REPORT");
+    if (file.isEmpty())
+        return;
+    QFile out(file);
+    if (out.open(QIODevice::Append))
+        out.write(row.toUtf8());
 }
 
 QString createSearchingUser(ApiClient &admin, const QString &adminPassword, const QString &user,

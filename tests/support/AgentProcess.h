@@ -74,6 +74,9 @@ struct LocalCopy
 QString createSearchingUser(ApiClient &admin, const QString &adminPassword, const QString &user,
                             const QString &password, const QStringList &mailboxes);
 
+/// One row of docs/RELIABILITY.md's table: printed, and appended to $ARCHIVESYNC_FAULT_REPORT when set.
+void reportFaultResult(const QString &scenario, int tried, int survived, int lost, const QString &notes);
+
 /// Nothing when the agent has no complete copy of `address`.
 std::optional<LocalCopy> openLocalCopy(const QString &dataDir, const QString &address);
 
