@@ -407,7 +407,7 @@ void MailboxSync::onApplied(const SegmentInfo &segment, const QString &path, con
         if (outcome.error->category == ErrorCategory::Corrupt &&
             ++m_verifyFailures[segment.sha256] < kMaxVerifyFailures)
             return next();
-        return fail(asApiError(*outcome.error));
+        return fail(asApiError(SegmentDownloader::diskFullOr(*outcome.error, path)));
     }
     QFile::remove(path);
     m_verifyFailures.remove(segment.sha256);

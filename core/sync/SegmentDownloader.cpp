@@ -4,6 +4,7 @@
 #include "core/api/ApiClient.h"
 #include "core/api/ApiRequest.h"
 #include "core/common/FileUtil.h"
+#include "core/model/OfflineSettings.h"
 #include "core/repository/SegmentReader.h"
 #include "core/sync/BandwidthLimiter.h"
 #include "core/sync/SyncLogging.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QStorageInfo>
 
 namespace ArchiveSync {
 
@@ -73,6 +75,16 @@ SegmentDownloader::~SegmentDownloader()
 QString SegmentDownloader::finalPath(const QString &spoolDirectory, const QString &sha256)
 {
     return QDir(spoolDirectory).filePath(sha256 + QStringLiteral(".tar.zst"));
+}
+
+Error SegmentDownloader::diskFullOr(const Error &error, const QString &path)
+{
+    const QStorageInfo storage(QFileInfo(path).absolutePath());
+    constexpr qint64 kNearlyFull = 2 * 1024 * 1024;
+    if (!storage.isValid() || storage.bytesAvailable() >= kNearlyFull)
+        return error;
+    return Error::io(tr("the disk is full (%1 free on %2): make room and the sync goes on by itself")
+                         .arg(OfflineSettings::humanSize(storage.bytesAvailable()), storage.rootPath()));
 }
 
 QString SegmentDownloader::partPath(const QString &spoolDirectory, const QString &sha256)
@@ -243,8 +255,9 @@ void SegmentDownloader::drain()
             return;
         }
         if (m_file.write(chunk) != chunk.size()) {
-            m_failure =
-                asApiError(Error::io(tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString())));
+            m_failure = asApiError(
+                diskFullOr(Error::io(tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString())),
+                           m_file.fileName()));
             m_reply->abort();
             return;
         }
@@ -323,8 +336,9 @@ void SegmentDownloader::onFinished()
             tr("segment %1 failed verification: its SHA-256 is %2").arg(m_segment.sha256, actual))));
     }
     if (!m_file.flush())
-        return finish(
-            asApiError(Error::io(tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()))));
+        return finish(asApiError(
+            diskFullOr(Error::io(tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString())),
+                       m_file.fileName())));
     const QString part = m_file.fileName();
     m_file.close();
     if (Status st = FileUtil::syncFile(part); !st.ok())

@@ -50,6 +50,9 @@ public:
     void setStallTimeout(int msecs) { m_stall.setInterval(msecs); }
 
     static QString finalPath(const QString &spoolDirectory, const QString &sha256);
+    /// `error` as it stands, or, when the disk holding `path` has (almost) no room left, an Io error that
+    /// says the disk is full: the state a person can do something about.
+    static Error diskFullOr(const Error &error, const QString &path);
     static QString partPath(const QString &spoolDirectory, const QString &sha256);
     /// Bytes this downloader took off the wire since it was made.
     qint64 bytesReceived() const { return m_bytesReceived; }

@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -350,6 +351,52 @@ private slots:
         const int lost = missingMessages(a.dataDir());
         reportFaultResult(QStringLiteral("flush during an agent's initial sync"), 1, lost == 0 ? 1 : 0, lost,
                           QStringLiteral("the agent moved to generation %1 alone").arg(target + 1));
+        QCOMPARE(lost, 0);
+    }
+
+    void diskFullStopsAndResumes()
+    {
+        // The agent's data directory on a small tmpfs: the copy cannot fit, then room is made.
+        const QString mountPoint = path(QStringLiteral("small-disk"));
+        QVERIFY(QDir().mkpath(mountPoint));
+        QProcess mount;
+        mount.start(QStringLiteral("mount"),
+                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                     QStringLiteral("size=12m"), QStringLiteral("tmpfs"), mountPoint});
+        if (!mount.waitForFinished(10000) || mount.exitCode() != 0)
+            QSKIP("mounting a tmpfs needs root (or CAP_SYS_ADMIN); skipped");
+        auto unmount = qScopeGuard([&] {
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint});
+        });
+
+        const AgentProcess a(QStringLiteral(ARCHIVESYNC_AGENT_BINARY), mountPoint + QStringLiteral("/agent"),
+                             kAlicePassword);
+        setupAgent(a, m_service->baseUrl());
+        QProcess *p = startHeadless(a);
+        QVERIFY(p);
+        QElapsedTimer timer;
+        timer.start();
+        QJsonObject m;
+        while (timer.elapsed() < 60000) {
+            m = a.mailboxStatus(kMailbox);
+            if (m.value(QStringLiteral("state")).toString() == QLatin1String("error"))
+                break;
+            QThread::msleep(100);
+        }
+        QCOMPARE(m.value(QStringLiteral("state")).toString(), QStringLiteral("error"));
+        QVERIFY2(m.value(QStringLiteral("error")).toString().contains(QStringLiteral("disk is full")),
+                 qPrintable(m.value(QStringLiteral("error")).toString()));
+        // Room is made: the agent goes on by itself, from where it stopped.
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                                   {QStringLiteral("-o"), QStringLiteral("remount,size=400m"), mountPoint}),
+                 0);
+        QVERIFY(waitUpToDate(a, 180000));
+        a.quit();
+        p->waitForFinished(10000);
+        const int lost = missingMessages(a.dataDir());
+        reportFaultResult(
+            QStringLiteral("agent's disk full during an initial sync"), 1, lost == 0 ? 1 : 0, lost,
+            QStringLiteral("state error \"the disk is full\"; resumed by itself once room was made"));
         QCOMPARE(lost, 0);
     }
 
