@@ -135,8 +135,41 @@ const reader = (await json('POST', '/api/v1/session', undefined, { username: 'fu
 const stranger = (await json('POST', '/api/v1/session', undefined, { username: 'fuzz-stranger', password: 'fuzz stranger passphrase' })).token;
 const callers = [['admin', admin], ['reader', reader], ['stranger', stranger], ['anonymous', undefined], ['forged', 'asd_' + 'A'.repeat(43)]];
 
+// Password guessing: the account locks after a few failures, and then even the right password waits.
+let guessed = 0;
+let throttled = 0;
+for (let i = 0; i < 12; ++i) {
+  const r = await request('POST', `${base}/api/v1/session`, undefined, JSON.stringify({ username: 'fuzz-stranger', password: `guess ${i}` }));
+  ++guessed;
+  if (r.status === 429) ++throttled;
+  else if (r.status !== 401) throw new Error(`a wrong password answered ${r.status}`);
+}
+const rightPassword = await request('POST', `${base}/api/v1/session`, undefined,
+  JSON.stringify({ username: 'fuzz-stranger', password: 'fuzz stranger passphrase' }));
+const bruteForceFailures = [];
+if (throttled < 6) bruteForceFailures.push(`only ${throttled} of ${guessed} guesses were throttled`);
+if (rightPassword.status !== 429) bruteForceFailures.push(`the right password during the lock answered ${rightPassword.status}`);
+// A revoked device and an ended session fail on their very next request.
+const device = await json('POST', '/api/v1/devices', reader, { name: 'fuzz laptop' });
+if ((await request('GET', `${base}/api/v1/me`, device.token)).status !== 200) bruteForceFailures.push('a new device token was refused');
+await request('DELETE', `${base}/api/v1/devices/${device.deviceId}`, admin);
+const afterRevoke = await request('GET', `${base}/api/v1/me/offline`, device.token);
+if (afterRevoke.status !== 401) bruteForceFailures.push(`a revoked device's next request answered ${afterRevoke.status}`);
+const extra = (await json('POST', '/api/v1/session', undefined, { username: 'fuzz-reader', password: 'fuzz reader passphrase' })).token;
+await request('DELETE', `${base}/api/v1/session`, extra);
+const afterSignOut = await request('GET', `${base}/api/v1/me`, extra);
+if (afterSignOut.status !== 401) bruteForceFailures.push(`an ended session's next request answered ${afterSignOut.status}`);
+console.log(`api-fuzz: ${guessed} wrong passwords, ${throttled} throttled (429); right password during the lock: ` +
+  `${rightPassword.status}; revoked device: ${afterRevoke.status}; ended session: ${afterSignOut.status}`);
+if (process.env.ARCHIVESYNC_FAULT_REPORT) {
+  fs.appendFileSync(process.env.ARCHIVESYNC_FAULT_REPORT,
+    `| password guessing on one account, then a revoked device and an ended session | ${guessed + 2} | ` +
+    `${guessed + 2 - bruteForceFailures.length} | 0 | ${throttled} of ${guessed} guesses throttled (429), the right ` +
+    `password too while locked; revoked device and ended session refused (401) on their next request |\n`);
+}
+
 const counts = { sent: 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, rejectedChanges: 0 };
-const failures = [];
+const failures = [...bruteForceFailures];
 let state = await snapshot(admin);
 for (let i = 0; i < total; ++i) {
   const op = pick(operations);
