@@ -23,11 +23,14 @@
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 #include <csignal>
+#include <sys/resource.h>
 
 using namespace ArchiveSync;
 using namespace ArchiveSync::Testing;
@@ -56,6 +59,60 @@ quint16 freePort()
     return probe.serverPort();
 }
 } // namespace
+
+/// \brief Connections that send their request headers one byte at a time and never finish them, from
+/// several loopback addresses (so no per-address cap stops them all). Runs in a thread of its own.
+class SlowClients : public QObject
+{
+    Q_OBJECT
+
+public:
+    void open(quint16 port, int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            auto *socket = new QTcpSocket(this);
+            socket->bind(QHostAddress(QStringLiteral("127.0.0.%1").arg(2 + i % 8)));
+            connect(socket, &QTcpSocket::disconnected, this, [this] { ++m_closed; });
+            socket->connectToHost(QHostAddress::LocalHost, port);
+            m_sockets.append(socket);
+        }
+        connect(&m_trickle, &QTimer::timeout, this, [this] {
+            static const QByteArray request = "GET /api/v1/me/offline HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+            for (QTcpSocket *s : std::as_const(m_sockets)) {
+                if (s->state() != QAbstractSocket::ConnectedState)
+                    continue;
+                const int sent = s->property("sent").toInt();
+                s->write(sent < request.size() ? request.mid(sent, 1) : QByteArray("a"));
+                s->setProperty("sent", sent + 1);
+            }
+        });
+        m_trickle.start(500);
+    }
+    int connected() const
+    {
+        int n = 0;
+        for (QTcpSocket *s : m_sockets)
+            n += s->property("sent").toInt() > 0 ? 1 : 0;
+        return n;
+    }
+    int closed() const { return m_closed; }
+
+private:
+    QList<QTcpSocket *> m_sockets;
+    QTimer m_trickle{this};
+    int m_closed = 0;
+};
+
+qint64 residentKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
 
 class TestAgentFaults : public QObject
 {
@@ -177,6 +234,12 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // A thousand slow clients need descriptors, here and in the service (which inherits the limit).
+        rlimit files{};
+        if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < 8192) {
+            files.rlim_cur = std::min<rlim_t>(8192, files.rlim_max);
+            setrlimit(RLIMIT_NOFILE, &files);
+        }
         m_service = std::make_unique<ServiceProcess>(QStringLiteral(ARCHIVESYNC_SERVICE_BINARY),
                                                      path(QStringLiteral("service")));
         // Every folder whole: many bodies segments, so kills and faults land between and inside them.
@@ -398,6 +461,77 @@ private slots:
             QStringLiteral("agent's disk full during an initial sync"), 1, lost == 0 ? 1 : 0, lost,
             QStringLiteral("state error \"the disk is full\"; resumed by itself once room was made"));
         QCOMPARE(lost, 0);
+    }
+
+    void slowClientsDoNotStopAgents()
+    {
+        const int slow = rounds(300, 1000);
+        const int agents = rounds(3, 10);
+        SlowClients clients;
+        QThread thread;
+        clients.moveToThread(&thread);
+        thread.start();
+        const qint64 rssBefore = residentKiB(m_service->process().processId());
+        QMetaObject::invokeMethod(
+            &clients, [&] { clients.open(quint16(m_service->baseUrl().port()), slow); },
+            Qt::BlockingQueuedConnection);
+
+        QList<AgentProcess> laptops;
+        QList<QProcess *> syncs;
+        for (int i = 0; i < agents; ++i) {
+            laptops.append(agent(QStringLiteral("crowded-%1").arg(i)));
+            setupAgent(laptops.last(), m_service->baseUrl());
+        }
+        for (const AgentProcess &a : std::as_const(laptops)) {
+            auto *p = new QProcess(this);
+            p->setProcessEnvironment(a.environment());
+            p->start(QStringLiteral(ARCHIVESYNC_AGENT_BINARY),
+                     {QStringLiteral("sync-now"), QStringLiteral("--wait"), QStringLiteral("--data-dir"),
+                      a.dataDir()});
+            syncs.append(p);
+        }
+        int finished = 0;
+        for (QProcess *p : std::as_const(syncs)) {
+            p->waitForFinished(300000);
+            finished += p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0 ? 1 : 0;
+        }
+        const qint64 rssDuring = residentKiB(m_service->process().processId());
+        // The header timeout (10 s) ends every slow connection.
+        QElapsedTimer timer;
+        timer.start();
+        int closed = 0;
+        int connected = 0;
+        while (timer.elapsed() < 30000) {
+            QMetaObject::invokeMethod(
+                &clients,
+                [&] {
+                    closed = clients.closed();
+                    connected = clients.connected();
+                },
+                Qt::BlockingQueuedConnection);
+            if (closed >= connected && connected > 0)
+                break;
+            QThread::msleep(200);
+        }
+        thread.quit();
+        thread.wait();
+        int lost = 0;
+        for (const AgentProcess &a : std::as_const(laptops))
+            lost += missingMessages(a.dataDir());
+        reportFaultResult(
+            QStringLiteral("slow clients trickling headers while agents sync"), agents, finished, lost,
+            QStringLiteral(
+                "%1 slow connections (%2 accepted, %3 closed by the header timeout); service RSS %4 MB "
+                "before, %5 MB during")
+                .arg(slow)
+                .arg(connected)
+                .arg(closed)
+                .arg(rssBefore / 1024)
+                .arg(rssDuring / 1024));
+        QCOMPARE(finished, agents);
+        QCOMPARE(lost, 0);
+        QVERIFY(connected > 0);
+        QCOMPARE(closed, connected);
     }
 
     void repositoryBuildKilled()
