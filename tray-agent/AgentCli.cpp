@@ -10,6 +10,7 @@
 #include "core/mime/MessageParser.h"
 #include "core/mime/MessageText.h"
 #include "core/repository/SegmentReader.h"
+#include "core/sync/AccountSetup.h"
 #include "core/sync/AgentControl.h"
 #include "core/sync/MessageLink.h"
 #include "core/sync/SegmentApplier.h"
@@ -279,10 +280,9 @@ int AgentCli::setup(const QStringList &args)
                       text("How the admin sees this laptop (default: host name)."), text("NAME")});
     if (std::optional<int> rc = parse(parser, args))
         return *rc;
-    const QUrl server = QUrl::fromUserInput(parser.value(QStringLiteral("server")));
+    const Result<QUrl> server = AccountSetup::serverUrl(parser.value(QStringLiteral("server")));
     const QString user = parser.value(QStringLiteral("user"));
-    if (!parser.isSet(QStringLiteral("server")) || !server.isValid() ||
-        (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https")))
+    if (!parser.isSet(QStringLiteral("server")) || !server)
         return usageError(text("setup needs --server with an http:// or https:// URL"));
     if (user.isEmpty())
         return usageError(text("setup needs --user"));
@@ -298,35 +298,23 @@ int AgentCli::setup(const QStringList &args)
                                    ? parser.value(QStringLiteral("device-name"))
                                    : QHostInfo::localHostName();
 
-    Result<AgentState> loaded = AgentState::load(m_dataDirectory);
-    if (!loaded)
+    // A broken agent.json is reported before anything is registered.
+    if (Result<AgentState> loaded = AgentState::load(m_dataDirectory); !loaded)
         return failure(loaded.errorString());
-    AgentState state = std::move(*loaded);
-
-    ApiClient client(m_network, server);
-    ApiResult<Api::Session> session = client.waitFor(&ApiClient::signIn, user, password);
-    if (!session)
-        return failure(text("cannot sign in to %1: %2").arg(server.toString(), session.error().message));
-    client.setToken(session->token);
-    ApiResult<Api::DeviceRegistration> device = client.waitFor(&ApiClient::registerDevice, deviceName);
-    if (!device)
-        return failure(text("cannot register this laptop: %1").arg(device.error().message));
-    // The session was only for registering: the device token is what the agent uses from now on.
-    [[maybe_unused]] ApiResult<void> signedOut = client.waitFor(&ApiClient::signOut);
-
-    const bool sameAccount = state.account && state.account->server == server &&
-                             state.account->username.compare(user, Qt::CaseInsensitive) == 0;
-    if (!sameAccount) {
-        // Copies of another account are not this user's to keep.
-        state.mailboxes.clear();
-        QDir(QDir(m_dataDirectory).filePath(QStringLiteral("mailboxes"))).removeRecursively();
+    AccountSetup setup(m_network);
+    setup.setServer(*server);
+    ApiResult<AgentAccount> account = ApiClient::wait<AgentAccount>(
+        [&](auto done) { setup.registerDevice(user, password, deviceName, done); });
+    if (!account) {
+        if (account.error().field == QLatin1String("device"))
+            return failure(text("cannot register this laptop: %1").arg(account.error().message));
+        return failure(text("cannot sign in to %1: %2").arg(server->toString(), account.error().message));
     }
-    state.account = AgentAccount{server, session->username, device->deviceId, deviceName, device->token, {}};
-    if (Status st = state.save(m_dataDirectory); !st.ok())
+    if (Status st = AccountSetup::save(m_dataDirectory, *account); !st.ok())
         return failure(st.error().message);
     m_out << text("This laptop is registered as device %1 (\"%2\") of %3 at %4.\n")
-                 .arg(device->deviceId)
-                 .arg(deviceName, session->username, server.toString())
+                 .arg(account->deviceId)
+                 .arg(deviceName, account->username, server->toString())
           << text("Start the agent with 'archivesync-agent --headless', or sync once with 'archivesync-agent "
                   "sync-now --wait'.\n");
     return 0;

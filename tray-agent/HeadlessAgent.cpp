@@ -8,19 +8,20 @@
 #include <QDir>
 #include <QTimer>
 
+#include <utility>
+
 namespace ArchiveSync {
 
 HeadlessAgent::HeadlessAgent(QString dataDirectory, AgentState state, QNetworkAccessManager &network,
                              const MessageCipher &cipher, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_dataDirectory(std::move(dataDirectory))
-    , m_engine(std::make_unique<SyncEngine>(m_dataDirectory, std::move(state), network, cipher, clock))
+    , m_initialState(std::move(state))
+    , m_network(network)
+    , m_cipher(cipher)
+    , m_clock(clock)
 {
     m_control = new AgentControlServer([this](const QJsonObject &request) { return handle(request); }, this);
-    connect(m_engine.get(), &SyncEngine::deviceRevoked, this, [this](const QString &reason) {
-        qCWarning(lcAgent) << "this laptop's registration was revoked and its local copies wiped:" << reason;
-        emit finished(3);
-    });
 }
 
 HeadlessAgent::~HeadlessAgent() = default;
@@ -41,9 +42,22 @@ Status HeadlessAgent::start()
         return Error::conflict(tr("another agent is working on %1").arg(m_dataDirectory));
     if (Status st = m_control->listen(m_dataDirectory); !st.ok())
         return st;
-    m_engine->start();
     qCInfo(lcAgent) << "agent running for" << m_dataDirectory;
+    if (m_initialState.account)
+        startSync(std::exchange(m_initialState, AgentState{}));
     return {};
+}
+
+void HeadlessAgent::startSync(AgentState state)
+{
+    m_engine.reset();
+    m_engine = std::make_unique<SyncEngine>(m_dataDirectory, std::move(state), m_network, m_cipher, m_clock);
+    connect(m_engine.get(), &SyncEngine::deviceRevoked, this, [this](const QString &reason) {
+        qCWarning(lcAgent) << "this laptop's registration was revoked and its local copies wiped:" << reason;
+        emit finished(3);
+    });
+    m_engine->start();
+    emit engineStarted(m_engine.get());
 }
 
 QJsonObject HeadlessAgent::handle(const QJsonObject &request)
@@ -57,11 +71,25 @@ QJsonObject HeadlessAgent::handle(const QJsonObject &request)
         return QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}};
     };
     if (command == QLatin1String("status")) {
-        QJsonObject status = m_engine->status().snapshot().toJson();
+        QJsonObject status = m_engine ? m_engine->status().snapshot().toJson() : AgentSyncStatus{}.toJson();
         status.insert(QStringLiteral("running"), true);
-        status.insert(QStringLiteral("settled"), m_engine->settled());
+        status.insert(QStringLiteral("settled"), m_engine ? m_engine->settled() : true);
         return ok(QJsonObject{{QStringLiteral("status"), status}});
     }
+    if (command == QLatin1String("open-link") || command == QLatin1String("show")) {
+        if (!m_desktop)
+            return refused(tr("this agent runs without a desktop"));
+        if (Status st = m_desktop(request); !st.ok())
+            return refused(st.error().message);
+        return ok();
+    }
+    if (command == QLatin1String("quit")) {
+        // After the answer is on its way.
+        QTimer::singleShot(100, this, [this] { emit finished(0); });
+        return ok();
+    }
+    if (!m_engine)
+        return refused(tr("this laptop is not set up yet"));
     if (command == QLatin1String("sync-now")) {
         m_engine->syncNow();
         return ok();
@@ -92,11 +120,6 @@ QJsonObject HeadlessAgent::handle(const QJsonObject &request)
     }
     if (command == QLatin1String("bandwidth")) {
         m_engine->setBandwidthLimit(request.value(QStringLiteral("bytesPerSecond")).toInteger());
-        return ok();
-    }
-    if (command == QLatin1String("quit")) {
-        // After the answer is on its way.
-        QTimer::singleShot(100, this, [this] { emit finished(0); });
         return ok();
     }
     return refused(tr("unknown command '%1'").arg(command));
