@@ -110,6 +110,9 @@ Result<QByteArray> MetricsController::render()
     out.family("archivesync_segment_streams_active", "gauge",
                "File downloads being sent right now (segments and raw messages).");
     out.sample("archivesync_segment_streams_active", FileStreamer::activeStreams());
+    out.family("archivesync_file_bytes_sent_total", "counter",
+               "File body bytes (segments, raw messages) handed to clients' connections.");
+    out.sample("archivesync_file_bytes_sent_total", FileStreamer::bytesSent());
     out.family("archivesync_manifest_waiters", "gauge",
                "Manifest long-polls held until a change or their wait ends.");
     out.sample("archivesync_manifest_waiters", m_offline.manifestWaiters());

@@ -19,6 +19,7 @@ namespace {
 using StatusCode = QHttpServerResponder::StatusCode;
 
 std::atomic<int> s_activeStreams{0};
+std::atomic<qint64> s_bytesSent{0};
 
 const QByteArray kCacheControl = QByteArrayLiteral("private, no-cache");
 
@@ -237,6 +238,11 @@ int FileStreamer::activeStreams()
     return s_activeStreams.load();
 }
 
+qint64 FileStreamer::bytesSent()
+{
+    return s_bytesSent.load();
+}
+
 FileStreamer::FileStreamer(QHttpServerResponder &&responder, std::unique_ptr<QFile> file, qint64 length,
                            QObject *context)
     : m_responder(std::move(responder))
@@ -292,6 +298,7 @@ void FileStreamer::pump()
             stop(true);
             return;
         }
+        s_bytesSent += got;
     }
     m_pumping = false;
     if (m_remaining == 0)

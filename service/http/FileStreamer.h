@@ -62,6 +62,8 @@ public:
 
     /// Bodies being sent right now, for metrics and tests.
     static int activeStreams();
+    /// File body bytes handed to clients' sockets since the process started.
+    static qint64 bytesSent();
 
     ~FileStreamer() override;
 

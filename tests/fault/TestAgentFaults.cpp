@@ -274,8 +274,22 @@ private slots:
             m_service->stop();
     }
 
+    /// The service's count of file bytes sent, from /metrics.
+    qint64 bytesSent()
+    {
+        ApiResult<QString> metrics = m_admin->waitFor(&ApiClient::metrics);
+        if (!metrics)
+            return -1;
+        for (const QString &line : metrics->split(u'\n'))
+            if (line.startsWith(QLatin1String("archivesync_file_bytes_sent_total ")))
+                return line.section(u' ', 1, 1).toLongLong();
+        return -1;
+    }
+
     void agentKilledDuringInitialSyncs()
     {
+        const qint64 sentBefore = bytesSent();
+        QVERIFY(sentBefore >= 0);
         const AgentProcess a = agent(QStringLiteral("killed"));
         setupAgent(a, m_service->baseUrl());
         QCOMPARE(a.run(QStringLiteral("bandwidth"), {QStringLiteral("3M")}).exitCode, 0);
@@ -298,15 +312,31 @@ private slots:
             }
         }
         QCOMPARE(a.run(QStringLiteral("bandwidth"), {QStringLiteral("off")}).exitCode, 0);
-        const AgentRun run = a.run(QStringLiteral("sync-now"), {QStringLiteral("--wait")});
+        const AgentRun run =
+            a.run(QStringLiteral("sync-now"), {QStringLiteral("--wait"), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const int lost = missingMessages(a.dataDir());
-        reportFaultResult(QStringLiteral("agent SIGKILLed at a random point of an initial sync"), kills,
-                          lost == 0 ? kills : 0, lost,
-                          QStringLiteral("%1 kills mid-download, %2 full restarts; integrity_check ok")
-                              .arg(landed)
-                              .arg(restarts));
+        // Bytes the service sent beyond one full copy per (re)start: what the kills cost.
+        ApiResult<Api::ManifestReply> manifest =
+            m_admin->waitFor(&ApiClient::getManifest, kMailbox, QString(), 0);
+        QVERIFY(manifest.ok());
+        qint64 largest = 0;
+        for (const SegmentInfo &s : std::as_const(manifest->manifest.segments))
+            largest = std::max(largest, s.size);
+        const qint64 copy = manifest->manifest.totalBytes();
+        const qint64 refetched = bytesSent() - sentBefore - copy * (restarts + 1);
+        const qint64 perKill = refetched / std::max(landed, 1);
+        reportFaultResult(
+            QStringLiteral("agent SIGKILLed at a random point of an initial sync"), kills,
+            lost == 0 ? kills : 0, lost,
+            QStringLiteral("%1 kills mid-download, %2 full restarts; integrity_check ok; fetched again "
+                           "per kill: %3 KiB on average (largest segment %4 KiB)")
+                .arg(landed)
+                .arg(restarts)
+                .arg(perKill / 1024)
+                .arg(largest / 1024));
         QCOMPARE(lost, 0);
+        QVERIFY2(perKill <= largest, qPrintable(QStringLiteral("%1 bytes per kill").arg(perKill)));
         const AgentRun verify = a.run(QStringLiteral("verify"));
         QVERIFY2(verify.exitCode == 0, verify.out.constData());
     }
