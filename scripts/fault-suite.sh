@@ -43,7 +43,27 @@ HEADER
   moves to the new generation, alone on disk.
 - **Repository build SIGKILLed**: `archivesync-service update` is killed at a random point of a build
   with new mail; every manifest is checked (each segment it names exists with its SHA-256), the next
-  update completes, and a fresh agent then syncs everything exactly once.
+  update completes; an agent that followed every build (long-polling) and a fresh one both end with
+  every message exactly once.
+- **Disk full**: the agent's data directory on a 12 MB tmpfs; the sync stops with "the disk is full"
+  (the part file and the store intact), and goes on by itself once the tmpfs is grown.
+- **Slow clients**: 1,000 connections from eight loopback addresses send a request header one byte
+  every half second and never finish it, while 10 agents run initial syncs; the agents must finish,
+  every slow connection must be closed by the header timeout; the service's resident memory is read
+  before and during.
+- **Password guessing**: wrong passwords for one account until it locks (the right one then waits
+  too); a revoked device and an ended session must fail on their very next request.
+- **API fuzzing**: `tests/fault/api-fuzz.mjs` sends requests generated from docs/api/openapi.yaml
+  (every operation; random and malformed path parameters, queries and bodies, including traversal
+  strings, oversized and non-JSON bodies, unknown members) as an administrator, a user with the search
+  right, a user without it, anonymously and with a forged token. No answer may be a 5xx or an error
+  without a problem+json body; the administrator's view of users, mailboxes, settings, schedule,
+  devices and permissions is compared before and after every rejected change.
+- **Hostile segments** (`TestHostileService`): a stand-in service serves segments built to attack the
+  reader, each with its true SHA-256 so that only the reader stands in the way; the agent must refuse
+  each as corrupt, apply nothing and write nothing outside its data directory.
+- **Rollback**: the stand-in then serves an older revision of the same generation; the agent refuses
+  it as a conflict, says so in its status, and keeps its copy.
 FOOTER
 } > docs/RELIABILITY.md
 echo "fault-suite: wrote docs/RELIABILITY.md"
