@@ -368,7 +368,9 @@ void AgentCli::printStatus(const QJsonObject &json, bool asJson)
     QString summary = syncStateName(status.state);
     if (status.safeToDisconnect())
         summary += text(" - safe to disconnect, archive as of %1").arg(timeText(status.asOf()));
-    if (status.pausedUntil.isValid())
+    if (AgentState::isUntilResumed(status.pausedUntil))
+        summary += text(" until resumed");
+    else if (status.pausedUntil.isValid())
         summary += text(" until %1").arg(timeText(status.pausedUntil));
     m_out << text("State:   %1%2\n")
                  .arg(summary, json.value(QStringLiteral("running")).toBool() ? QString()
@@ -671,8 +673,8 @@ int AgentCli::pause(const QStringList &args)
             return failure(sent.errorString());
         if (std::optional<int> rc = loadLocal(true))
             return *rc;
-        m_state.pausedUntil = seconds > 0 ? QDateTime::currentDateTimeUtc().addSecs(seconds)
-                                          : QDateTime::fromMSecsSinceEpoch(0, Qt::UTC).addYears(8000);
+        m_state.pausedUntil =
+            seconds > 0 ? QDateTime::currentDateTimeUtc().addSecs(seconds) : AgentState::untilResumed();
         if (Status st = m_state.save(m_dataDirectory); !st.ok())
             return failure(st.error().message);
     }

@@ -2,6 +2,7 @@
 #include "tray-agent/StatusText.h"
 
 #include "core/model/OfflineSettings.h"
+#include "core/sync/AgentState.h"
 
 #include <QLocale>
 
@@ -94,7 +95,7 @@ QString StatusText::headline(const AgentSyncStatus &status)
             return tr("Syncing, %1% done").arg(percent);
     }
     if (status.state == SyncState::Paused && status.pausedUntil.isValid() &&
-        status.pausedUntil.date().year() < 9000)
+        !AgentState::isUntilResumed(status.pausedUntil))
         return tr("Paused until %1").arg(timeText(status.pausedUntil));
     return stateText(status.state);
 }

@@ -53,8 +53,15 @@ struct AgentState
 
     std::optional<AgentAccount> account;
     QList<AgentMailbox> mailboxes;
-    QDateTime pausedUntil;     ///< invalid: not paused
+    QDateTime pausedUntil;     ///< invalid: not paused; untilResumed(): until resume()
     qint64 bandwidthLimit = 0; ///< bytes per second; 0: none
+
+    /// pausedUntil for "until resumed": far in the future, so that one comparison tells "paused now".
+    static QDateTime untilResumed() { return QDateTime(QDate(9999, 1, 1), QTime(0, 0), Qt::UTC); }
+    static bool isUntilResumed(const QDateTime &until)
+    {
+        return until.isValid() && until.date().year() >= 9000;
+    }
 
     AgentMailbox *mailbox(const QString &address);
     const AgentMailbox *mailbox(const QString &address) const;

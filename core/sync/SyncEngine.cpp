@@ -232,7 +232,7 @@ void SyncEngine::wipeAll(const QString &reason)
 
 void SyncEngine::pause(const QDateTime &until)
 {
-    m_state.pausedUntil = until.isValid() ? until : QDateTime::fromMSecsSinceEpoch(0, Qt::UTC).addYears(8000);
+    m_state.pausedUntil = until.isValid() ? until : AgentState::untilResumed();
     if (Status st = m_state.save(m_dataDirectory); !st.ok())
         qCWarning(lcSync) << "cannot save the agent state:" << st.error().message;
     for (auto &[address, sync] : m_mailboxes)
