@@ -44,6 +44,11 @@
 #include <QTest>
 
 using namespace ArchiveSync;
+
+namespace {
+// The service answers in milliseconds; a CI machine running other suites at once may take seconds.
+constexpr int kServiceWait = 30000;
+} // namespace
 using namespace ArchiveSync::Testing;
 
 namespace {
@@ -162,22 +167,22 @@ private slots:
         QSettings().setValue(QStringLiteral("signIn/server"), m_service->baseUrl().toString());
         m_window->signIn();
         SignInDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = m_window->findChild<SignInDialog *>()) != nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<SignInDialog *>()) != nullptr, kServiceWait);
         QCOMPARE(child<QLineEdit>(dialog, "serverEdit")->text(), m_service->baseUrl().toString());
         child<QLineEdit>(dialog, "userEdit")->setText(QStringLiteral("admin"));
         // A wrong password: the service's refusal appears in the dialog, which stays open.
         QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), QStringLiteral("wrong password"));
         child<QPushButton>(dialog, "signInButton")->click();
-        QTRY_VERIFY(!child<NoticeBar>(dialog, "noticeBar")->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!child<NoticeBar>(dialog, "noticeBar")->text().isEmpty(), kServiceWait);
         QVERIFY(child<NoticeBar>(dialog, "noticeBar")->text().contains(QStringLiteral("sign in")));
         QVERIFY(!m_session->isSignedIn());
 
         child<QLineEdit>(dialog, "passwordEdit")->setText(kAdminPassword);
         child<QPushButton>(dialog, "signInButton")->click();
-        QTRY_VERIFY(m_session->isSignedIn());
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isSignedIn(), kServiceWait);
         QCOMPARE(m_session->session().username, QStringLiteral("admin"));
         QCOMPARE(QSettings().value(QStringLiteral("signIn/user")).toString(), QStringLiteral("admin"));
-        QTRY_VERIFY(!m_session->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->isBusy(), kServiceWait);
     }
 
     void addMailboxFromDirectory()
@@ -186,11 +191,13 @@ private slots:
         MailboxManagerPage *page = m_window->mailboxManagerPage();
         QAbstractItemModelTester tester(page->proxy(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QTRY_COMPARE(page->model()->rowCount(), 1); // bob only
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, kServiceWait); // bob only
         page->addMailboxAction()->trigger();
         ChooseMailboxesDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = page->findChild<ChooseMailboxesDialog *>()) != nullptr);
-        QTRY_COMPARE(dialog->model()->rowCount(), 2); // alice and carol are not managed yet
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = page->findChild<ChooseMailboxesDialog *>()) != nullptr,
+                                 kServiceWait);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->model()->rowCount(), 2,
+                                  kServiceWait); // alice and carol are not managed yet
         QTest::keyClicks(child<QLineEdit>(dialog, "directorySearch"), QStringLiteral("ALICE"));
         auto *table = child<QTableView>(dialog, "directoryTable");
         QCOMPARE(table->model()->rowCount(), 1);
@@ -199,8 +206,8 @@ private slots:
         QCOMPARE(dialog->chosenAddresses(), QStringList{kAlice});
         clickOk(dialog);
 
-        QTRY_VERIFY(mailbox(kAlice).managed);
-        QTRY_COMPARE(page->model()->rowCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(mailbox(kAlice).managed, kServiceWait);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 2, kServiceWait);
         QVERIFY(page->notice()->text().contains(kAlice));
         QVERIFY(!mailbox(kCarol).managed);
     }
@@ -211,15 +218,17 @@ private slots:
         QVERIFY(page->selectMailbox(kAlice));
         page->propertiesAction()->trigger();
         MailboxPropertiesDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = page->findChild<MailboxPropertiesDialog *>()) != nullptr);
-        QTRY_VERIFY(dialog->isLoaded());
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = page->findChild<MailboxPropertiesDialog *>()) != nullptr,
+                                 kServiceWait);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isLoaded(), kServiceWait);
         dialog->showTab(MailboxPropertiesDialog::OfflineTab);
         auto *enable = child<QCheckBox>(dialog, "enableOfflineCheck");
         QVERIFY(!enable->isChecked());
         enable->click();
         child<QPushButton>(dialog, "configureOfflineButton")->click();
         OfflineSettingsDialog *settings = nullptr;
-        QTRY_VERIFY((settings = dialog->findChild<OfflineSettingsDialog *>()) != nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT((settings = dialog->findChild<OfflineSettingsDialog *>()) != nullptr,
+                                 kServiceWait);
         auto *useDefaults = child<QCheckBox>(settings, "useDefaultsCheck");
         QVERIFY(useDefaults->isChecked());
         useDefaults->click();
@@ -235,7 +244,7 @@ private slots:
             ApiResult<Api::MailboxOfflineConfig> c = m_admin->waitFor(&ApiClient::getMailboxOffline, kAlice);
             return c ? *c : Api::MailboxOfflineConfig();
         };
-        QTRY_VERIFY(offline().enabled);
+        QTRY_VERIFY_WITH_TIMEOUT(offline().enabled, kServiceWait);
         const Api::MailboxOfflineConfig config = offline();
         QCOMPARE(config.useDefaults, false);
         QCOMPARE(config.settings.contentWindowMonths, 24);
@@ -249,8 +258,9 @@ private slots:
         QVERIFY(page->selectMailbox(kAlice));
         page->propertiesAction()->trigger();
         MailboxPropertiesDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = page->findChild<MailboxPropertiesDialog *>()) != nullptr);
-        QTRY_VERIFY(dialog->isLoaded());
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = page->findChild<MailboxPropertiesDialog *>()) != nullptr,
+                                 kServiceWait);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isLoaded(), kServiceWait);
         dialog->showTab(MailboxPropertiesDialog::PermissionsTab);
         auto *users = child<QComboBox>(dialog, "permissionUserCombo");
         const int sam = users->findData(QStringLiteral("sam"));
@@ -259,8 +269,8 @@ private slots:
         child<QPushButton>(dialog, "grantButton")->click();
         QCOMPARE(dialog->permittedUsers(), QStringList{QStringLiteral("sam")});
         clickOk(dialog);
-        QTRY_COMPARE(*m_admin->waitFor(&ApiClient::listPermissions, kAlice),
-                     QStringList{QStringLiteral("sam")});
+        QTRY_COMPARE_WITH_TIMEOUT(*m_admin->waitFor(&ApiClient::listPermissions, kAlice),
+                                  QStringList{QStringLiteral("sam")}, kServiceWait);
     }
 
     void changeSchedule()
@@ -271,19 +281,22 @@ private slots:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         page->configure();
         StatusPropertiesDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = page->findChild<StatusPropertiesDialog *>()) != nullptr);
-        QTRY_VERIFY(dialog->isLoaded());
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = page->findChild<StatusPropertiesDialog *>()) != nullptr,
+                                 kServiceWait);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isLoaded(), kServiceWait);
         child<QPushButton>(dialog, "scheduleButton")->click();
         ScheduleDialog *schedule = nullptr;
-        QTRY_VERIFY((schedule = dialog->findChild<ScheduleDialog *>()) != nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT((schedule = dialog->findChild<ScheduleDialog *>()) != nullptr, kServiceWait);
         child<QRadioButton>(schedule, "everyRadio")->click();
         child<QSpinBox>(schedule, "hoursSpin")->setValue(6);
         QCOMPARE(schedule->previewLines().size(), 5);
         clickOk(schedule);
         QCOMPARE(dialog->schedule(), *Schedule::everyNHours(6));
         clickOk(dialog);
-        QTRY_COMPARE(m_admin->waitFor(&ApiClient::getSchedule)->schedule, *Schedule::everyNHours(6));
-        QTRY_VERIFY(child<QLabel>(page, "scheduleLabel")->text().contains(QStringLiteral("6")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_admin->waitFor(&ApiClient::getSchedule)->schedule,
+                                  *Schedule::everyNHours(6), kServiceWait);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(page, "scheduleLabel")->text().contains(QStringLiteral("6")),
+                                 kServiceWait);
     }
 
     void synchronizeNow()
@@ -291,7 +304,7 @@ private slots:
         QVERIFY(!mailbox(kAlice).offline.hasRepository);
         m_window->showPage(MainWindow::Page::MailboxManager);
         MailboxManagerPage *page = m_window->mailboxManagerPage();
-        QTRY_VERIFY(page->selectMailbox(kAlice));
+        QTRY_VERIFY_WITH_TIMEOUT(page->selectMailbox(kAlice), kServiceWait);
         page->synchronizeAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(mailbox(kAlice).offline.hasRepository, 30000);
         QVERIFY(page->notice()->text().contains(kAlice));
@@ -299,8 +312,8 @@ private slots:
         QVERIFY(alice.offline.messageCount > 0);
         // The table follows on refresh.
         page->refresh();
-        QTRY_COMPARE(page->model()->mailboxAt(page->model()->rowOf(kAlice))->offline.generation,
-                     alice.offline.generation);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->mailboxAt(page->model()->rowOf(kAlice))->offline.generation,
+                                  alice.offline.generation, kServiceWait);
     }
 
     void flushWithConfirmation()
@@ -308,7 +321,7 @@ private slots:
         MailboxManagerPage *page = m_window->mailboxManagerPage();
         const qint64 generation = mailbox(kBob).offline.generation;
         QVERIFY(generation >= 1);
-        QTRY_VERIFY(page->selectMailbox(kBob));
+        QTRY_VERIFY_WITH_TIMEOUT(page->selectMailbox(kBob), kServiceWait);
         // Declined: nothing happens on the service.
         m_questions.clear();
         m_answer = false;
@@ -331,7 +344,7 @@ private slots:
         LaptopsPage *page = m_window->laptopsPage();
         QAbstractItemModelTester tester(page->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QTRY_COMPARE(page->model()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, kServiceWait);
         QCOMPARE(page->freshnessCounts().value(int(LaptopFreshness::Bucket::Never)), 1);
         QVERIFY(page->selectDevice(m_samDevice));
         m_questions.clear();
@@ -339,24 +352,25 @@ private slots:
         page->revokeAction()->trigger();
         QCOMPARE(m_questions.size(), 1);
         QVERIFY(m_questions.first().contains(QStringLiteral("sam-laptop")));
-        QTRY_VERIFY(m_admin->waitFor(&ApiClient::listDevices)->value(0).isRevoked());
-        QTRY_VERIFY(page->notice()->text().contains(QStringLiteral("sam-laptop")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_admin->waitFor(&ApiClient::listDevices)->value(0).isRevoked(),
+                                 kServiceWait);
+        QTRY_VERIFY_WITH_TIMEOUT(page->notice()->text().contains(QStringLiteral("sam-laptop")), kServiceWait);
     }
 
     void createUser()
     {
         m_window->showPage(MainWindow::Page::Users);
         UsersPage *page = m_window->usersPage();
-        QTRY_COMPARE(page->model()->rowCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 2, kServiceWait);
         page->newUserAction()->trigger();
         UserDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = page->findChild<UserDialog *>()) != nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = page->findChild<UserDialog *>()) != nullptr, kServiceWait);
         child<QLineEdit>(dialog, "usernameEdit")->setText(QStringLiteral("nora"));
         child<QComboBox>(dialog, "roleCombo")->setCurrentIndex(1);
         child<QLineEdit>(dialog, "passwordEdit")->setText(kUserPassword);
         child<QLineEdit>(dialog, "repeatPasswordEdit")->setText(kUserPassword);
         clickOk(dialog);
-        QTRY_COMPARE(page->model()->rowCount(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 3, kServiceWait);
         bool admin = false;
         for (const Api::User &u : *m_admin->waitFor(&ApiClient::listUsers))
             admin = admin || (u.username == QLatin1String("nora") && u.role == Api::Role::Admin);
