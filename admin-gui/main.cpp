@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // archivesync-admin: the admin console. Builds the session and the main window, then signs in.
 #include "AdminSession.h"
+#include "AdminTranslations.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@ using namespace ArchiveSync;
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    AdminTranslations::install(app);
     QApplication::setOrganizationName(QStringLiteral("ArchiveSync"));
     QApplication::setApplicationName(QStringLiteral("archivesync-admin"));
     QApplication::setApplicationDisplayName(QApplication::translate("main", "ArchiveSync Admin"));
