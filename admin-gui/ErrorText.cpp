@@ -8,7 +8,7 @@ namespace ArchiveSync::ErrorText {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ErrorText", text);
+    return QCoreApplication::translate("ArchiveSync::ErrorText", text);
 }
 
 QString headline(const ApiError &error)
@@ -44,12 +44,12 @@ QString describe(const ApiError &error, const QString &action)
     QString text = action.isEmpty() ? headline(error) : action + QLatin1Char(' ') + headline(error);
     QString detail = error.message.trimmed();
     if (!error.field.isEmpty() && !detail.contains(error.field))
-        detail += QCoreApplication::translate("ErrorText", " (setting: %1)").arg(error.field);
+        detail += QCoreApplication::translate("ArchiveSync::ErrorText", " (setting: %1)").arg(error.field);
     if (!detail.isEmpty())
-        text += QLatin1Char('\n') + QCoreApplication::translate("ErrorText", "Details: %1").arg(detail);
+        text += QLatin1Char('\n') + QCoreApplication::translate("ArchiveSync::ErrorText", "Details: %1").arg(detail);
     if (error.category == ErrorCategory::Throttled && error.retryAfterSeconds)
         text += QLatin1Char('\n') +
-                QCoreApplication::translate("ErrorText", "Retry in %1 s.").arg(*error.retryAfterSeconds);
+                QCoreApplication::translate("ArchiveSync::ErrorText", "Retry in %1 s.").arg(*error.retryAfterSeconds);
     return text;
 }
 

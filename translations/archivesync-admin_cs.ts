@@ -136,6 +136,18 @@
         <source>The request failed.</source>
         <translation>Požadavek selhal.</translation>
     </message>
+    <message>
+        <source> (setting: %1)</source>
+        <translation> (nastavení: %1)</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Podrobnosti: %1</translation>
+    </message>
+    <message>
+        <source>Retry in %1 s.</source>
+        <translation>Zkuste to znovu za %1 s.</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveSync::JobHistoryModel</name>
@@ -1430,21 +1442,6 @@ Už se nebude moci přihlásit a jeho relace skončí. Archiv pošty se nemění
     <message>
         <source>User %1 deleted.</source>
         <translation>Uživatel %1 byl smazán.</translation>
-    </message>
-</context>
-<context>
-    <name>ErrorText</name>
-    <message>
-        <source> (setting: %1)</source>
-        <translation> (nastavení: %1)</translation>
-    </message>
-    <message>
-        <source>Details: %1</source>
-        <translation>Podrobnosti: %1</translation>
-    </message>
-    <message>
-        <source>Retry in %1 s.</source>
-        <translation>Zkuste to znovu za %1 s.</translation>
     </message>
 </context>
 <context>

@@ -136,6 +136,18 @@
         <source>The request failed.</source>
         <translation>Die Anfrage ist fehlgeschlagen.</translation>
     </message>
+    <message>
+        <source> (setting: %1)</source>
+        <translation> (Einstellung: %1)</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Retry in %1 s.</source>
+        <translation>Erneut versuchen in %1 s.</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveSync::JobHistoryModel</name>
@@ -1430,21 +1442,6 @@ Es kann sich nicht mehr anmelden, und seine Sitzungen werden beendet. Das Mailar
     <message>
         <source>User %1 deleted.</source>
         <translation>Benutzer %1 gelöscht.</translation>
-    </message>
-</context>
-<context>
-    <name>ErrorText</name>
-    <message>
-        <source> (setting: %1)</source>
-        <translation> (Einstellung: %1)</translation>
-    </message>
-    <message>
-        <source>Details: %1</source>
-        <translation>Details: %1</translation>
-    </message>
-    <message>
-        <source>Retry in %1 s.</source>
-        <translation>Erneut versuchen in %1 s.</translation>
     </message>
 </context>
 <context>
